@@ -1,0 +1,65 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Platform.BuildingBlocks.Contracts;
+using Platform.BuildingBlocks.Persistence;
+
+namespace Platform.BuildingBlocks.Messaging;
+
+/// <summary>Registers the outbox machinery and the subscriptions of consuming modules.</summary>
+public static class MessagingRegistration
+{
+    public static IServiceCollection AddPlatformMessaging(this IServiceCollection services)
+    {
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<OutboxSignal>();
+        services.TryAddSingleton<IntegrationEventSubscriptions>();
+        services.TryAddSingleton<OutboxSaveChangesInterceptor>();
+        services.TryAddSingleton<OutboxAdministration>();
+        services.AddOptions<OutboxOptions>();
+        return services;
+    }
+
+    /// <summary>
+    /// Subscribes <typeparamref name="THandler"/> to <typeparamref name="TEvent"/>. Each delivery runs
+    /// the handler and records it in <typeparamref name="TConsumerContext"/>'s inbox in one transaction;
+    /// an event already recorded there is skipped.
+    /// </summary>
+    public static IServiceCollection AddIntegrationEventHandler<TEvent, THandler, TConsumerContext>(this IServiceCollection services, string? consumerName = null)
+        where TEvent : IntegrationEvent
+        where THandler : class, IIntegrationEventHandler<TEvent>
+        where TConsumerContext : ModuleDbContext
+    {
+        var consumer = consumerName ?? typeof(THandler).FullName ?? typeof(THandler).Name;
+        services.AddPlatformMessaging();
+        services.AddScoped<THandler>();
+        services.AddSingleton(new IntegrationEventSubscription(
+            IntegrationEventNames.Of<TEvent>(),
+            consumer,
+            (provider, messageId, payload, cancellationToken) => HandleOnceAsync<TEvent, THandler, TConsumerContext>(provider, consumer, messageId, payload, cancellationToken)));
+        return services;
+    }
+
+    private static async Task HandleOnceAsync<TEvent, THandler, TConsumerContext>(IServiceProvider provider, string consumer, Guid messageId, string payload, CancellationToken cancellationToken)
+        where TEvent : IntegrationEvent
+        where THandler : class, IIntegrationEventHandler<TEvent>
+        where TConsumerContext : ModuleDbContext
+    {
+        var db = provider.GetRequiredService<TConsumerContext>();
+        var strategy = db.Database.CreateExecutionStrategy();
+        await strategy.ExecuteAsync(async () =>
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            if (await db.InboxRecords.AnyAsync(r => r.MessageId == messageId && r.Consumer == consumer, cancellationToken))
+            {
+                return;
+            }
+
+            var integrationEvent = IntegrationEventSerializer.Deserialize<TEvent>(payload);
+            await provider.GetRequiredService<THandler>().HandleAsync(integrationEvent, cancellationToken);
+            db.InboxRecords.Add(new InboxRecord { MessageId = messageId, Consumer = consumer, HandledAt = provider.GetRequiredService<TimeProvider>().GetUtcNow() });
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        });
+    }
+}

@@ -1,0 +1,7 @@
+namespace Platform.BuildingBlocks.Persistence;
+
+/// <summary>Seeds a module's reference data after its migrations. Must be idempotent.</summary>
+public interface IModuleSeeder
+{
+    Task SeedAsync(CancellationToken cancellationToken);
+}

@@ -1,0 +1,37 @@
+using Microsoft.OpenApi;
+
+namespace Platform.Host.Composition;
+
+/// <summary>The OpenAPI 3.0 document the SDK generator reads, generated at build time and served at run time.</summary>
+internal static class OpenApiSetup
+{
+    public const string DocumentName = "v1";
+    public const string BearerScheme = "Bearer";
+
+    public static IServiceCollection AddPlatformOpenApi(this IServiceCollection services) =>
+        services.AddOpenApi(DocumentName, options =>
+        {
+            options.OpenApiVersion = OpenApiSpecVersion.OpenApi3_0;
+            options.AddDocumentTransformer((document, _, _) =>
+            {
+                document.Info = new OpenApiInfo
+                {
+                    Title = "Chuanyu Employment Programs Platform",
+                    Version = "1.0.0",
+                    Description = "API of the human-resources and social-security bureaus of Sichuan and Chongqing for their employment programs. "
+                        + "Errors are RFC 9457 problem details with a stable `code` and a `traceId`.",
+                };
+                document.Servers = [];
+                document.Components ??= new OpenApiComponents();
+                document.Components.SecuritySchemes ??= new Dictionary<string, IOpenApiSecurityScheme>();
+                document.Components.SecuritySchemes[BearerScheme] = new OpenApiSecurityScheme
+                {
+                    Type = SecuritySchemeType.Http,
+                    Scheme = "bearer",
+                    BearerFormat = "JWT",
+                    Description = "A JWT from the configured identity provider, carrying the caller's role and region.",
+                };
+                return Task.CompletedTask;
+            });
+        });
+}

@@ -1,0 +1,54 @@
+using System.Text.Json.Serialization;
+using Microsoft.Extensions.Options;
+using Platform.BuildingBlocks.Http;
+using Platform.BuildingBlocks.Identity;
+using Platform.BuildingBlocks.Messaging;
+using Platform.BuildingBlocks.Modules;
+using Platform.BuildingBlocks.Persistence;
+
+namespace Platform.Host.Composition;
+
+/// <summary>Registers the cross-cutting services and the enabled modules. No business logic lives here.</summary>
+internal static class PlatformHostBuilder
+{
+    public static WebApplicationBuilder AddPlatformHost(this WebApplicationBuilder builder, IEnumerable<IModule> modules, HostRunMode runMode)
+    {
+        var services = builder.Services;
+        services.AddSingleton(new HostRunModeHolder(runMode));
+        services.AddOptions<HostFeatureOptions>().Bind(builder.Configuration).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<HostFeatureOptions>, HostFeatureOptionsValidator>();
+        services.AddOptions<DatabaseOptions>().Bind(builder.Configuration.GetSection(DatabaseOptions.SectionName)).ValidateOnStart();
+        services.AddOptions<OutboxOptions>().Bind(builder.Configuration.GetSection(OutboxOptions.SectionName))
+            .Validate(o => o.MaxAttempts >= 1 && o.BatchSize >= 1 && o.LeaseDuration > TimeSpan.Zero && o.PollInterval > TimeSpan.Zero,
+                "Outbox: MaxAttempts and BatchSize must be at least 1, LeaseDuration and PollInterval positive.")
+            .ValidateOnStart();
+
+        services.AddSingleton(RegionCatalog.LoadEmbedded());
+        services.AddPlatformProblemDetails();
+        services.ConfigureHttpJsonOptions(options =>
+        {
+            options.SerializerOptions.Converters.Add(new JsonStringEnumConverter());
+            options.SerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull;
+        });
+        services.AddPlatformMessaging();
+        services.AddSingleton<ModuleMigrator>();
+        services.AddHealthChecks();
+        services.AddPlatformOpenApi();
+        builder.AddPlatformTelemetry();
+
+        builder.AddModules(modules, runMode);
+
+        // Start-up side effects: never while the build-time generator inspects the app, and the
+        // migrate command runs them itself and exits.
+        if (runMode == HostRunMode.Serve)
+        {
+            services.AddDatabaseStartup();
+            services.AddHostedService<OutboxRelay>();
+        }
+
+        return builder;
+    }
+}
+
+/// <summary>Why this process runs, for services that behave differently at build time.</summary>
+internal sealed record HostRunModeHolder(HostRunMode Mode);

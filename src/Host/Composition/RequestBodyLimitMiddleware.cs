@@ -1,0 +1,34 @@
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Http.Metadata;
+using Microsoft.Extensions.Options;
+using Platform.BuildingBlocks.Http;
+
+namespace Platform.Host.Composition;
+
+/// <summary>
+/// Refuses a declared body larger than the limit before anything reads it, and tells the server
+/// the limit for bodies of unknown length. An endpoint may declare its own limit.
+/// </summary>
+internal sealed class RequestBodyLimitMiddleware(RequestDelegate next, IOptions<HostFeatureOptions> options)
+{
+    public async Task InvokeAsync(HttpContext context)
+    {
+        var limit = context.GetEndpoint()?.Metadata.GetMetadata<IRequestSizeLimitMetadata>()?.MaxRequestBodySize
+            ?? options.Value.Http.MaxRequestBodyBytes;
+        if (context.Request.ContentLength > limit)
+        {
+            context.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
+            await ApiProblems.Create(413, ProblemCodes.BodyTooLarge, ApiProblems.TitleFor(413), $"The body is larger than {limit} bytes.")
+                .ExecuteAsync(context);
+            return;
+        }
+
+        var feature = context.Features.Get<IHttpMaxRequestBodySizeFeature>();
+        if (feature is { IsReadOnly: false })
+        {
+            feature.MaxRequestBodySize = limit;
+        }
+
+        await next(context);
+    }
+}

@@ -1,0 +1,16 @@
+using Platform.BuildingBlocks.Modules;
+using Platform.Modules.Platform;
+
+namespace Platform.Host;
+
+/// <summary>
+/// The one explicit list of modules this host can load. Adding a module is one line here plus its
+/// project reference; <c>Modules:&lt;Name&gt;:Enabled</c> switches each on or off.
+/// </summary>
+public static class HostModules
+{
+    public static IReadOnlyList<IModule> All() =>
+    [
+        new PlatformModule(),
+    ];
+}
