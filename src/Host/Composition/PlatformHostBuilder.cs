@@ -29,6 +29,9 @@ internal static class PlatformHostBuilder
         {
             options.SerializerOptions.Converters.Add(new JsonStringEnumConverter());
             options.SerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull;
+
+            // Numbers are numbers: no quoted numbers in bodies, and integer schemas stay plain integers.
+            options.SerializerOptions.NumberHandling = JsonNumberHandling.Strict;
         });
         services.AddPlatformMessaging();
         services.AddSingleton<ModuleMigrator>();

@@ -1,0 +1,11 @@
+namespace Platform.Sdk;
+
+/// <summary>
+/// One entry point to every module's client. Each property is the generated typed client of one
+/// module; a new module adds one property here and one line in <see cref="PlatformSdkServiceCollectionExtensions"/>.
+/// </summary>
+public sealed class PlatformApi(IPlatformClient platform)
+{
+    /// <summary>The built-in Platform module: modules, regions, outbox dead letters.</summary>
+    public IPlatformClient Platform { get; } = platform;
+}

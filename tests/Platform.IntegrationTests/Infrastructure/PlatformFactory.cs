@@ -1,0 +1,53 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Platform.BuildingBlocks.Persistence;
+
+namespace Platform.IntegrationTests.Infrastructure;
+
+/// <summary>The real host, in process, on a throw-away database, with extra settings per test.</summary>
+public sealed class PlatformFactory(TestDatabase database, IReadOnlyDictionary<string, string?>? settings = null, string environment = "Testing")
+    : WebApplicationFactory<Program>
+{
+    public TestDatabase Database { get; } = database;
+
+    public CapturedLogs Logs { get; } = new();
+
+    public Action<IServiceCollection>? ConfigureTestServices { get; init; }
+
+    public static async Task<PlatformFactory> StartAsync(DatabaseProvider provider, IReadOnlyDictionary<string, string?>? settings = null, string environment = "Testing")
+    {
+        var database = await TestDatabase.CreateAsync(provider);
+        var factory = new PlatformFactory(database, settings, environment);
+        factory.StartServer();
+        return factory;
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment(environment);
+        foreach (var (key, value) in Database.Settings)
+        {
+            builder.UseSetting(key, value);
+        }
+
+        builder.UseSetting("Outbox:PollInterval", "00:00:00.200");
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            builder.UseSetting(key, value);
+        }
+
+        builder.ConfigureLogging(logging => logging.AddProvider(Logs));
+        if (ConfigureTestServices is { } configure)
+        {
+            builder.ConfigureServices(configure);
+        }
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        await Database.DisposeAsync();
+    }
+}

@@ -1,0 +1,61 @@
+using System.Collections.Concurrent;
+using Microsoft.Extensions.DependencyInjection;
+using HostProvider = Platform.BuildingBlocks.Persistence.DatabaseProvider;
+using Platform.IntegrationTests.Infrastructure;
+using Platform.Sdk;
+
+namespace Platform.IntegrationTests.Sdk;
+
+/// <summary>
+/// The in-process host and an SDK registered exactly as an integrator would, with
+/// <c>AddPlatformSdk</c>, its HTTP traffic routed to the test server.
+/// </summary>
+public sealed class SdkHost : IAsyncLifetime
+{
+    private ServiceProvider? sdkServices;
+
+    public PlatformFactory Factory { get; private set; } = null!;
+
+    /// <summary>Authorization headers the SDK sent, in order.</summary>
+    public ConcurrentQueue<string?> SentAuthorization { get; } = new();
+
+    public string? Token { get; set; }
+
+    public PlatformApi Api => sdkServices!.GetRequiredService<PlatformApi>();
+
+    public async ValueTask InitializeAsync()
+    {
+        Factory = await PlatformFactory.StartAsync(HostProvider.Sqlite);
+        var services = new ServiceCollection();
+        var builders = services.AddPlatformSdk(options =>
+        {
+            options.BaseAddress = Factory.Server.BaseAddress;
+            options.AccessTokenProvider = (_, _) => ValueTask.FromResult(Token);
+        });
+        foreach (var builder in builders)
+        {
+            builder.ConfigurePrimaryHttpMessageHandler(() => new RecordingHandler(SentAuthorization) { InnerHandler = Factory.Server.CreateHandler() });
+        }
+
+        sdkServices = services.BuildServiceProvider(validateScopes: true);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (sdkServices is not null)
+        {
+            await sdkServices.DisposeAsync();
+        }
+
+        await Factory.DisposeAsync();
+    }
+
+    private sealed class RecordingHandler(ConcurrentQueue<string?> sent) : DelegatingHandler
+    {
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            sent.Enqueue(request.Headers.Authorization?.ToString());
+            return base.SendAsync(request, cancellationToken);
+        }
+    }
+}
