@@ -17,3 +17,6 @@ for provider in Sqlite PostgreSql SqlServer; do
     --context "${module}DbContext${provider}" \
     --output-dir "Persistence/Migrations/$provider"
 done
+
+# Module types stay internal (the architecture tests check it); EF finds internal migrations too.
+grep -rl "^    public partial class " "$project/Persistence/Migrations" | xargs -r sed -i 's/^    public partial class /    internal partial class /'

@@ -33,6 +33,7 @@ internal static class PlatformPipeline
         }
 
         app.MapModules(app.Services.GetRequiredService<ModuleCatalog>());
+        StartupBanner.LogWhenStarted(app);
         return app;
     }
 }
