@@ -27,7 +27,7 @@ internal static class PlatformHostBuilder
         services.AddPlatformProblemDetails();
         services.ConfigureHttpJsonOptions(options =>
         {
-            options.SerializerOptions.Converters.Add(new JsonStringEnumConverter());
+            options.SerializerOptions.Converters.Add(new JsonStringEnumConverter(namingPolicy: null, allowIntegerValues: false));
             options.SerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull;
 
             // Numbers are numbers: no quoted numbers in bodies, and integer schemas stay plain integers.

@@ -13,9 +13,10 @@ internal sealed class RequestBodyLimitMiddleware(RequestDelegate next, IOptions<
 {
     public async Task InvokeAsync(HttpContext context)
     {
-        var limit = context.GetEndpoint()?.Metadata.GetMetadata<IRequestSizeLimitMetadata>()?.MaxRequestBodySize
-            ?? options.Value.Http.MaxRequestBodyBytes;
-        if (context.Request.ContentLength > limit)
+        // An endpoint may declare its own limit, or none at all ([DisableRequestSizeLimit]).
+        var declared = context.GetEndpoint()?.Metadata.GetMetadata<IRequestSizeLimitMetadata>();
+        var limit = declared is null ? options.Value.Http.MaxRequestBodyBytes : declared.MaxRequestBodySize;
+        if (limit is not null && context.Request.ContentLength > limit)
         {
             context.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
             await ApiProblems.Create(413, ProblemCodes.BodyTooLarge, ApiProblems.TitleFor(413), $"The body is larger than {limit} bytes.")

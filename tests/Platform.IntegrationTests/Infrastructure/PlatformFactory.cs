@@ -20,8 +20,16 @@ public sealed class PlatformFactory(TestDatabase database, IReadOnlyDictionary<s
     {
         var database = await TestDatabase.CreateAsync(provider);
         var factory = new PlatformFactory(database, settings, environment);
-        factory.StartServer();
-        return factory;
+        try
+        {
+            factory.StartServer();
+            return factory;
+        }
+        catch
+        {
+            await factory.DisposeAsync();
+            throw;
+        }
     }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)

@@ -61,8 +61,23 @@ public sealed partial class PlatformExceptionHandler(IProblemDetailsService prob
                 new Dictionary<string, string[]> { [field] = [DescribeJsonError(json)] });
         }
 
-        return Problem(bad.StatusCode, bad.StatusCode == 400 ? ProblemCodes.InvalidParameter : ProblemCodes.ForStatus(bad.StatusCode), bad.Message);
+        if (bad.StatusCode == 400 && ParameterName().Match(bad.Message) is { Success: true } match)
+        {
+            // The framework's message names CLR types; keep the parameter and what was wrong with it.
+            var name = match.Groups["name"].Value;
+            var message = bad.Message.StartsWith("Required", StringComparison.Ordinal)
+                ? "A value is required."
+                : "The value could not be read as the expected type.";
+            return Problem(400, ProblemCodes.InvalidParameter, $"The parameter '{name}' is invalid.",
+                new Dictionary<string, string[]> { [name] = [message] });
+        }
+
+        return Problem(bad.StatusCode, bad.StatusCode == 400 ? ProblemCodes.InvalidParameter : ProblemCodes.ForStatus(bad.StatusCode),
+            ApiProblems.TitleFor(bad.StatusCode));
     }
+
+    [System.Text.RegularExpressions.GeneratedRegex("parameter \"(?:[^\"]* )?(?<name>[A-Za-z_][A-Za-z0-9_]*)\"", System.Text.RegularExpressions.RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 100)]
+    private static partial System.Text.RegularExpressions.Regex ParameterName();
 
     private static JsonException? FindJsonException(Exception exception)
     {

@@ -42,6 +42,21 @@ public sealed partial class ModuleMigrator(IServiceProvider services, IEnumerabl
         }
     }
 
+    /// <summary>Whether any module database is unreachable or lacks migrations.</summary>
+    public async Task<bool> HasPendingMigrationsAsync(CancellationToken cancellationToken)
+    {
+        foreach (var database in Databases)
+        {
+            var status = await GetStatusAsync(database, cancellationToken);
+            if (!status.Reachable || status.Pending.Count > 0)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     public async Task<MigrationStatus> GetStatusAsync(ModuleDatabase database, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(database);
