@@ -19,8 +19,9 @@ internal static class PlatformHostBuilder
         services.AddSingleton<IValidateOptions<HostFeatureOptions>, HostFeatureOptionsValidator>();
         services.AddOptions<DatabaseOptions>().Bind(builder.Configuration.GetSection(DatabaseOptions.SectionName)).ValidateOnStart();
         services.AddOptions<OutboxOptions>().Bind(builder.Configuration.GetSection(OutboxOptions.SectionName))
-            .Validate(o => o.MaxAttempts >= 1 && o.BatchSize >= 1 && o.LeaseDuration > TimeSpan.Zero && o.PollInterval > TimeSpan.Zero,
-                "Outbox: MaxAttempts and BatchSize must be at least 1, LeaseDuration and PollInterval positive.")
+            .Validate(o => o.MaxAttempts >= 1 && o.BatchSize >= 1 && o.LeaseDuration > TimeSpan.Zero && o.PollInterval > TimeSpan.Zero
+                    && o.BaseRetryDelay > TimeSpan.Zero && o.MaxRetryDelay >= o.BaseRetryDelay,
+                "Outbox: MaxAttempts and BatchSize must be at least 1; LeaseDuration, PollInterval and BaseRetryDelay positive; MaxRetryDelay at least BaseRetryDelay.")
             .ValidateOnStart();
 
         services.AddSingleton(RegionCatalog.LoadEmbedded());

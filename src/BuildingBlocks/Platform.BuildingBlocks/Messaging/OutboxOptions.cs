@@ -28,7 +28,7 @@ public sealed class OutboxOptions
     public TimeSpan RetryDelay(int attempts)
     {
         var exponent = Math.Clamp(attempts - 1, 0, 20);
-        var delay = BaseRetryDelay * Math.Pow(2, exponent);
-        return delay < MaxRetryDelay ? delay : MaxRetryDelay;
+        var ticks = BaseRetryDelay.Ticks * Math.Pow(2, exponent);
+        return ticks < MaxRetryDelay.Ticks ? TimeSpan.FromTicks((long)ticks) : MaxRetryDelay;
     }
 }

@@ -114,7 +114,7 @@ public sealed partial class OutboxRelay(
             now = time.GetUtcNow();
             var leaseUntil = now + settings.LeaseDuration;
             var claimed = await db.OutboxDeliveries
-                .Where(d => d.Id == id && d.Status == DeliveryStatus.Pending && (d.LeaseExpiresAt == null || d.LeaseExpiresAt < now))
+                .Where(d => d.Id == id && d.Status == DeliveryStatus.Pending && d.NextAttemptAt <= now && (d.LeaseExpiresAt == null || d.LeaseExpiresAt < now))
                 .ExecuteUpdateAsync(s => s.SetProperty(d => d.LeaseOwner, InstanceId).SetProperty(d => d.LeaseExpiresAt, leaseUntil), cancellationToken);
             if (claimed == 0)
             {
