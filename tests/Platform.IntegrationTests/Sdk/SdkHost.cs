@@ -1,8 +1,8 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.DependencyInjection;
-using HostProvider = Platform.BuildingBlocks.Persistence.DatabaseProvider;
 using Platform.IntegrationTests.Infrastructure;
 using Platform.Sdk;
+using HostProvider = Platform.BuildingBlocks.Persistence.DatabaseProvider;
 
 namespace Platform.IntegrationTests.Sdk;
 
