@@ -10,6 +10,7 @@ public sealed class OutboxRestartTests
     [Theory]
     [InlineData(DatabaseProvider.Sqlite)]
     [InlineData(DatabaseProvider.PostgreSql)]
+    [InlineData(DatabaseProvider.SqlServer)]
     public async Task An_event_committed_before_a_crash_is_delivered_once_to_each_consumer_by_the_next_instance(DatabaseProvider provider)
     {
         var ct = TestContext.Current.CancellationToken;

@@ -13,6 +13,7 @@ public sealed class ModuleListTests(ProviderHosts hosts) : IClassFixture<Provide
     [Theory]
     [InlineData(DatabaseProvider.Sqlite)]
     [InlineData(DatabaseProvider.PostgreSql)]
+    [InlineData(DatabaseProvider.SqlServer)]
     public async Task ListModules_shows_Platform_enabled_and_fully_migrated(DatabaseProvider provider)
     {
         var factory = await hosts.GetAsync(provider);

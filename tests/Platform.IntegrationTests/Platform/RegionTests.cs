@@ -22,6 +22,7 @@ public sealed class RegionTests(ProviderHosts hosts) : IClassFixture<ProviderHos
     [Theory]
     [InlineData(DatabaseProvider.Sqlite)]
     [InlineData(DatabaseProvider.PostgreSql)]
+    [InlineData(DatabaseProvider.SqlServer)]
     public async Task GetRegion_returns_Mianyang_as_a_prefecture_of_Sichuan(DatabaseProvider provider)
     {
         using var response = await GetAsync(provider, "/api/platform/regions/510700");
@@ -37,6 +38,7 @@ public sealed class RegionTests(ProviderHosts hosts) : IClassFixture<ProviderHos
     [Theory]
     [InlineData(DatabaseProvider.Sqlite)]
     [InlineData(DatabaseProvider.PostgreSql)]
+    [InlineData(DatabaseProvider.SqlServer)]
     public async Task ListRegions_pages_through_the_21_prefectures_of_Sichuan_with_the_cursor(DatabaseProvider provider)
     {
         var codes = new List<string>();
