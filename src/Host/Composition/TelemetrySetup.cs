@@ -21,8 +21,14 @@ internal static class TelemetrySetup
             });
         }
 
+        // Instrumentation costs CPU on every request; it is only worth it when something receives it.
         var endpoint = builder.Configuration["OpenTelemetry:OtlpEndpoint"] ?? builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"];
-        var telemetry = builder.Services.AddOpenTelemetry()
+        if (string.IsNullOrWhiteSpace(endpoint))
+        {
+            return builder;
+        }
+
+        builder.Services.AddOpenTelemetry()
             .ConfigureResource(resource => resource.AddService("chuanyu-platform"))
             .WithTracing(tracing => tracing
                 .AddAspNetCoreInstrumentation(o => o.Filter = context => !context.Request.Path.StartsWithSegments("/health", StringComparison.Ordinal))
@@ -31,12 +37,8 @@ internal static class TelemetrySetup
             .WithMetrics(metrics => metrics
                 .AddAspNetCoreInstrumentation()
                 .AddHttpClientInstrumentation()
-                .AddMeter("Platform.Outbox"));
-        if (!string.IsNullOrWhiteSpace(endpoint))
-        {
-            telemetry.UseOtlpExporter(OpenTelemetry.Exporter.OtlpExportProtocol.Grpc, new Uri(endpoint));
-        }
-
+                .AddMeter("Platform.Outbox"))
+            .UseOtlpExporter(OpenTelemetry.Exporter.OtlpExportProtocol.Grpc, new Uri(endpoint));
         return builder;
     }
 }

@@ -25,6 +25,7 @@ public sealed class PlatformModule : IModule
     {
         services.AddModuleDbContext<PlatformDbContext, PlatformDbContextSqlite, PlatformDbContextPostgreSql, PlatformDbContextSqlServer>(context);
         services.AddScoped<IModuleSeeder, RegionSeeder>();
+        services.AddSingleton<RegionDirectory>();
     }
 
     public void MapEndpoints(IEndpointRouteBuilder routes)

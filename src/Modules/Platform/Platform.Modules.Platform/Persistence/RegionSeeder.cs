@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Platform.BuildingBlocks.Identity;
 using Platform.BuildingBlocks.Persistence;
+using Platform.Modules.Platform.Features.Regions;
 
 namespace Platform.Modules.Platform.Persistence;
 
@@ -8,7 +9,7 @@ namespace Platform.Modules.Platform.Persistence;
 /// Loads the GB/T 2260 divisions of Sichuan and Chongqing into the region table: adds new codes,
 /// updates renamed ones, and leaves codes that left the file in place (records may still cite them).
 /// </summary>
-internal sealed class RegionSeeder(PlatformDbContext db, RegionCatalog catalog) : IModuleSeeder
+internal sealed class RegionSeeder(PlatformDbContext db, RegionCatalog catalog, RegionDirectory directory) : IModuleSeeder
 {
     public async Task SeedAsync(CancellationToken cancellationToken)
     {
@@ -28,5 +29,6 @@ internal sealed class RegionSeeder(PlatformDbContext db, RegionCatalog catalog) 
         }
 
         await db.SaveChangesAsync(cancellationToken);
+        await directory.ReloadAsync(cancellationToken);
     }
 }

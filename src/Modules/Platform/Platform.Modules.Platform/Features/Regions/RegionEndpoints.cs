@@ -2,10 +2,8 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
-using Microsoft.EntityFrameworkCore;
 using Platform.BuildingBlocks.Http;
 using Platform.BuildingBlocks.Identity;
-using Platform.Modules.Platform.Persistence;
 
 namespace Platform.Modules.Platform.Features.Regions;
 
@@ -31,11 +29,11 @@ internal static class RegionEndpoints
     /// <param name="level">Only divisions of this level.</param>
     /// <param name="after">Cursor: the last code of the previous page.</param>
     /// <param name="limit">Page size, 1 to 500 (default 100).</param>
-    /// <param name="db">The module's context.</param>
+    /// <param name="directory">The region table.</param>
     /// <param name="catalog">The region reference data.</param>
     /// <param name="cancellationToken">Request abort.</param>
     private static async Task<Results<Ok<RegionPage>, ProblemHttpResult>> ListRegionsAsync(
-        string? parent, RegionLevel? level, string? after, int? limit, PlatformDbContext db, RegionCatalog catalog, CancellationToken cancellationToken)
+        string? parent, RegionLevel? level, string? after, int? limit, RegionDirectory directory, RegionCatalog catalog, CancellationToken cancellationToken)
     {
         var errors = new Dictionary<string, string[]>();
         if (parent is not null && !catalog.Contains(parent))
@@ -59,7 +57,8 @@ internal static class RegionEndpoints
             return ApiProblems.Validation(errors);
         }
 
-        var query = db.Regions.AsNoTracking();
+        var snapshot = await directory.GetAsync(cancellationToken);
+        IEnumerable<RegionResponse> query = snapshot.Ordered;
         if (parent is not null)
         {
             query = query.Where(r => r.ParentCode == parent);
@@ -72,30 +71,25 @@ internal static class RegionEndpoints
 
         if (after is not null)
         {
-            query = query.Where(r => string.Compare(r.Code, after) > 0);
+            query = query.Where(r => string.CompareOrdinal(r.Code, after) > 0);
         }
 
-        var rows = await query.OrderBy(r => r.Code).Take(take + 1)
-            .Select(r => new RegionResponse(r.Code, r.Name, r.NameEn, r.Level, r.ParentCode))
-            .ToListAsync(cancellationToken);
+        var rows = query.Take(take + 1).ToList();
         var next = rows.Count > take ? rows[take - 1].Code : null;
         return TypedResults.Ok(new RegionPage(rows.Take(take).ToArray(), next));
     }
 
     /// <param name="code">Six-digit division code, for example 510700.</param>
-    /// <param name="db">The module's context.</param>
+    /// <param name="directory">The region table.</param>
     /// <param name="cancellationToken">Request abort.</param>
-    private static async Task<Results<Ok<RegionResponse>, ProblemHttpResult>> GetRegionAsync(string code, PlatformDbContext db, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<RegionResponse>, ProblemHttpResult>> GetRegionAsync(string code, RegionDirectory directory, CancellationToken cancellationToken)
     {
         if (!RegionCode.IsWellFormed(code))
         {
             return ApiProblems.Validation(new Dictionary<string, string[]> { ["code"] = ["A division code is six digits, for example 510700."] });
         }
 
-        var region = await db.Regions.AsNoTracking()
-            .Where(r => r.Code == code)
-            .Select(r => new RegionResponse(r.Code, r.Name, r.NameEn, r.Level, r.ParentCode))
-            .FirstOrDefaultAsync(cancellationToken);
+        var region = (await directory.GetAsync(cancellationToken)).Find(code);
         return region is null
             ? ApiProblems.NotFound("platform.region_not_found", $"No division has the code {code}.")
             : TypedResults.Ok(region);
