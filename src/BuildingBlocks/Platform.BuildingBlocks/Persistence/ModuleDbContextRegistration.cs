@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -49,22 +50,40 @@ public static class ModuleDbContextRegistration
     public static DbContextOptionsBuilder UseModuleProvider(this DbContextOptionsBuilder builder, DatabaseProvider provider, string connectionString, string schema)
     {
         ArgumentNullException.ThrowIfNull(builder);
+
+        // One method per provider: the JIT then loads only the configured provider's assemblies.
         return provider switch
         {
-            DatabaseProvider.Sqlite => builder.UseSqlite(connectionString, o => o.MigrationsHistoryTable(MigrationsHistoryTable)),
-            DatabaseProvider.PostgreSql => builder.UseNpgsql(connectionString, o => o.MigrationsHistoryTable(MigrationsHistoryTable, schema)),
-            DatabaseProvider.SqlServer => builder.UseSqlServer(connectionString, o => o.MigrationsHistoryTable(MigrationsHistoryTable, schema)),
+            DatabaseProvider.Sqlite => UseSqlite(builder, connectionString),
+            DatabaseProvider.PostgreSql => UsePostgreSql(builder, connectionString, schema),
+            DatabaseProvider.SqlServer => UseSqlServer(builder, connectionString, schema),
             _ => throw new InvalidOperationException($"Unknown database provider '{provider}'."),
         };
     }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static DbContextOptionsBuilder UseSqlite(DbContextOptionsBuilder builder, string connectionString) =>
+        builder.UseSqlite(connectionString, o => o.MigrationsHistoryTable(MigrationsHistoryTable));
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static DbContextOptionsBuilder UsePostgreSql(DbContextOptionsBuilder builder, string connectionString, string schema) =>
+        builder.UseNpgsql(connectionString, o => o.MigrationsHistoryTable(MigrationsHistoryTable, schema));
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static DbContextOptionsBuilder UseSqlServer(DbContextOptionsBuilder builder, string connectionString, string schema) =>
+        builder.UseSqlServer(connectionString, o => o.MigrationsHistoryTable(MigrationsHistoryTable, schema));
 
     private static Type Register<TContext, TConcrete>(IServiceCollection services, DatabaseProvider provider, string connectionString, string schema)
         where TContext : ModuleDbContext
         where TConcrete : TContext
     {
-        services.AddDbContext<TConcrete>((sp, builder) => builder
-            .UseModuleProvider(provider, connectionString, schema)
-            .AddInterceptors(sp.GetRequiredService<OutboxSaveChangesInterceptor>()));
+        // Options are built once: they depend only on configuration and singletons.
+        services.AddDbContext<TConcrete>(
+            (sp, builder) => builder
+                .UseModuleProvider(provider, connectionString, schema)
+                .AddInterceptors(sp.GetRequiredService<OutboxSaveChangesInterceptor>()),
+            contextLifetime: ServiceLifetime.Scoped,
+            optionsLifetime: ServiceLifetime.Singleton);
         services.AddScoped<TContext>(sp => sp.GetRequiredService<TConcrete>());
         return typeof(TConcrete);
     }

@@ -22,10 +22,17 @@ public sealed partial class ModuleMigrator(IServiceProvider services, IEnumerabl
             }
 
             var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToArray();
+            if (pending.Length == 0)
+            {
+                // The common restart: nothing to apply, no migration lock to take.
+                LogMigrated(logger, database.ModuleName, database.Provider, 0);
+                continue;
+            }
+
             await db.Database.MigrateAsync(cancellationToken);
             if (database.Provider == DatabaseProvider.Sqlite)
             {
-                // Write-ahead logging lets readers run while the relay or a request writes.
+                // Write-ahead logging lets readers run while the relay or a request writes; it is stored in the file.
                 await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
             }
 
