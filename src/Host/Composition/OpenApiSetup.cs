@@ -1,4 +1,5 @@
 using Microsoft.OpenApi;
+using Platform.BuildingBlocks.Security;
 
 namespace Platform.Host.Composition;
 
@@ -31,6 +32,17 @@ internal static class OpenApiSetup
                     BearerFormat = "JWT",
                     Description = "A JWT from the configured identity provider, carrying the caller's role and region.",
                 };
+                return Task.CompletedTask;
+            });
+            options.AddOperationTransformer((operation, context, _) =>
+            {
+                var permission = context.Description.ActionDescriptor.EndpointMetadata.OfType<PermissionMetadata>().FirstOrDefault();
+                if (permission is not null)
+                {
+                    operation.Security = [new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(BearerScheme, context.Document)] = [] }];
+                    operation.Description = $"{operation.Description}\n\nRequires the permission `{permission.Permission}`.".TrimStart('\n');
+                }
+
                 return Task.CompletedTask;
             });
         });

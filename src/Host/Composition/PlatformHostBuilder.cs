@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using Platform.BuildingBlocks.Http;
 using Platform.BuildingBlocks.Identity;
 using Platform.BuildingBlocks.Messaging;
+using Platform.BuildingBlocks.PersonalData;
 using Platform.BuildingBlocks.Modules;
 using Platform.BuildingBlocks.Persistence;
 
@@ -14,6 +15,12 @@ internal static class PlatformHostBuilder
     public static WebApplicationBuilder AddPlatformHost(this WebApplicationBuilder builder, IEnumerable<IModule> modules, HostRunMode runMode)
     {
         var services = builder.Services;
+        if (runMode == HostRunMode.DocumentGeneration)
+        {
+            // The build-time generator only describes endpoints; give it throw-away keys so no secret is needed to build.
+            builder.Configuration.AddInMemoryCollection(DocumentGenerationKeys());
+        }
+
         services.AddSingleton(new HostRunModeHolder(runMode));
         services.AddOptions<HostFeatureOptions>().Bind(builder.Configuration).ValidateOnStart();
         services.AddSingleton<IValidateOptions<HostFeatureOptions>, HostFeatureOptionsValidator>();
@@ -37,6 +44,8 @@ internal static class PlatformHostBuilder
         services.AddPlatformMessaging();
         services.AddSingleton<ModuleMigrator>();
         services.AddHealthChecks();
+        builder.AddPlatformAuth();
+        services.AddPersonalDataProtection(builder.Configuration);
         services.AddPlatformOpenApi();
         builder.AddPlatformTelemetry();
 
@@ -51,6 +60,17 @@ internal static class PlatformHostBuilder
         }
 
         return builder;
+    }
+
+    private static Dictionary<string, string?> DocumentGenerationKeys()
+    {
+        string Random() => Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
+        return new Dictionary<string, string?>
+        {
+            ["PersonalData:ActiveKeyId"] = "build",
+            ["PersonalData:EncryptionKeys:build"] = Random(),
+            ["PersonalData:BlindIndexKey"] = Random(),
+        };
     }
 }
 

@@ -11,29 +11,49 @@ internal static class PlatformPipeline
     public static WebApplication UsePlatformHost(this WebApplication app)
     {
         var features = app.Services.GetRequiredService<IOptions<HostFeatureOptions>>().Value;
+        var anonymous = app.Services.GetRequiredService<IOptions<AuthOptions>>().Value.Anonymous;
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseMiddleware<RequestBodyLimitMiddleware>();
+        app.UseAuthentication();
+        app.UseAuthorization();
 
-        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false, ResponseWriter = HealthResponseWriter.WriteAsync })
+        var live = app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false, ResponseWriter = HealthResponseWriter.WriteAsync })
             .WithName("Health_Live").ExcludeFromDescription();
-        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready"), ResponseWriter = HealthResponseWriter.WriteAsync })
+        var ready = app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready"), ResponseWriter = HealthResponseWriter.WriteAsync })
             .WithName("Health_Ready").ExcludeFromDescription();
+        AllowAnonymousIf(anonymous.Health, live, ready);
 
         if (features.OpenApi.Enabled)
         {
-            app.MapOpenApi("/openapi/{documentName}.json");
+            AllowAnonymousIf(anonymous.OpenApi, app.MapOpenApi("/openapi/{documentName}.json"));
         }
 
         if (features.Scalar.Enabled)
         {
-            app.MapScalarApiReference("/scalar", options => options
+            AllowAnonymousIf(anonymous.Scalar, app.MapScalarApiReference("/scalar", options => options
                 .WithTitle("Chuanyu Employment Programs Platform")
-                .WithOpenApiRoutePattern("/openapi/{documentName}.json"));
+                .WithOpenApiRoutePattern("/openapi/{documentName}.json")
+                .AddPreferredSecuritySchemes(OpenApiSetup.BearerScheme)));
         }
+
+        app.MapDevelopmentTokens();
 
         app.MapModules(app.Services.GetRequiredService<ModuleCatalog>());
         StartupBanner.LogWhenStarted(app);
         return app;
+    }
+
+    private static void AllowAnonymousIf(bool allowed, params IEndpointConventionBuilder[] endpoints)
+    {
+        if (!allowed)
+        {
+            return;
+        }
+
+        foreach (var endpoint in endpoints)
+        {
+            endpoint.AllowAnonymous();
+        }
     }
 }

@@ -41,6 +41,11 @@ public sealed class PlatformFactory(TestDatabase database, IReadOnlyDictionary<s
         }
 
         builder.UseSetting("Outbox:PollInterval", "00:00:00.200");
+        foreach (var (key, value) in TestTokens.Settings)
+        {
+            builder.UseSetting(key, value);
+        }
+
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
             builder.UseSetting(key, value);
@@ -50,6 +55,27 @@ public sealed class PlatformFactory(TestDatabase database, IReadOnlyDictionary<s
         if (ConfigureTestServices is { } configure)
         {
             builder.ConfigureServices(configure);
+        }
+    }
+
+    /// <summary>The token <c>CreateClient()</c> sends: an administrator of both provinces unless a test changes it.</summary>
+    public string? DefaultToken { get; set; } = TestTokens.Administrator;
+
+    /// <summary>A client calling as <paramref name="role"/> in <paramref name="region"/>.</summary>
+    public HttpClient CreateClientAs(string role, string region)
+    {
+        var client = Server.CreateClient();
+        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", TestTokens.For(role, region));
+        return client;
+    }
+
+    protected override void ConfigureClient(HttpClient client)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        base.ConfigureClient(client);
+        if (DefaultToken is not null)
+        {
+            client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", DefaultToken);
         }
     }
 

@@ -3,6 +3,7 @@ using System.Text;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Platform.BuildingBlocks.Identity;
+using Platform.IntegrationTests.Infrastructure;
 using Platform.Modules.Platform.Persistence;
 
 namespace Platform.IntegrationTests.Persistence;
@@ -71,6 +72,10 @@ public sealed class MigrateCommandTests : IDisposable
         start.Environment["DOTNET_ENVIRONMENT"] = "Testing";
         start.Environment["Database__Provider"] = "Sqlite";
         start.Environment["Database__DataDirectory"] = dataDirectory;
+        foreach (var (key, value) in TestTokens.Settings)
+        {
+            start.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
+        }
 
         var output = new StringBuilder();
         using var process = new Process { StartInfo = start };

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Platform.BuildingBlocks.Persistence;
+using Platform.IntegrationTests.Infrastructure;
 
 namespace Platform.IntegrationTests.Persistence;
 
@@ -54,6 +55,11 @@ public sealed class ModelSnapshotTests
         {
             builder.UseEnvironment("Testing");
             builder.UseSetting("Database:Provider", provider.ToString());
+            foreach (var (key, value) in TestTokens.Settings)
+            {
+                builder.UseSetting(key, value);
+            }
+
             builder.UseSetting("Database:DataDirectory", DataDirectory);
             builder.UseSetting("Database:MigrateOnStartup", "false");
             builder.UseSetting("Database:SeedOnStartup", "false");

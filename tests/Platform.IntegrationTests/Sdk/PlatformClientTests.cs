@@ -1,3 +1,4 @@
+using Platform.IntegrationTests.Infrastructure;
 using Platform.Sdk;
 
 namespace Platform.IntegrationTests.Sdk;
@@ -66,16 +67,18 @@ public sealed class PlatformClientTests(SdkHost host) : IClassFixture<SdkHost>
     [Fact]
     public async Task The_bearer_token_from_the_provider_is_sent_with_each_call()
     {
-        host.Token = "token-for-test";
+        var token = TestTokens.For("operator", "510700", "sdk-bearer-test");
+        var before = host.Token;
+        host.Token = token;
         try
         {
-            await host.Api.Platform.ListModulesAsync(Cancel);
+            await host.Api.Platform.GetRegionAsync("510700", Cancel);
         }
         finally
         {
-            host.Token = null;
+            host.Token = before;
         }
 
-        Assert.Contains("Bearer token-for-test", host.SentAuthorization);
+        Assert.Contains($"Bearer {token}", host.SentAuthorization);
     }
 }

@@ -19,7 +19,7 @@ public sealed class SdkHost : IAsyncLifetime
     /// <summary>Authorization headers the SDK sent, in order.</summary>
     public ConcurrentQueue<string?> SentAuthorization { get; } = new();
 
-    public string? Token { get; set; }
+    public string? Token { get; set; } = TestTokens.Administrator;
 
     public PlatformApi Api => sdkServices!.GetRequiredService<PlatformApi>();
 

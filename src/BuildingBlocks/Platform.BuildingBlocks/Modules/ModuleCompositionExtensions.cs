@@ -47,7 +47,7 @@ public static class ModuleCompositionExtensions
             var group = app.MapGroup($"/api/{module.RoutePrefix}")
                 .WithTags(module.Name)
                 .AddEndpointFilterFactory(ValidationFilter.Factory)
-                .ProducesApiProblem(StatusCodes.Status400BadRequest, StatusCodes.Status500InternalServerError);
+                .ProducesApiProblem(StatusCodes.Status400BadRequest, StatusCodes.Status401Unauthorized, StatusCodes.Status403Forbidden, StatusCodes.Status429TooManyRequests, StatusCodes.Status500InternalServerError);
             module.MapEndpoints(group);
         }
 

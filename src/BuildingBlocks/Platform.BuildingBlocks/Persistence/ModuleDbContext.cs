@@ -1,21 +1,41 @@
+using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
 using Platform.BuildingBlocks.Contracts;
+using Platform.BuildingBlocks.Http;
 using Platform.BuildingBlocks.Messaging;
+using Platform.BuildingBlocks.Security;
 
 namespace Platform.BuildingBlocks.Persistence;
 
 /// <summary>
 /// Base of every module's context: its own schema (PostgreSQL, SQL Server) or file (SQLite), its own
-/// outbox and inbox, and events published in the same <c>SaveChanges</c> as the state they announce.
+/// outbox and inbox, events published in the same <c>SaveChanges</c> as the state they announce, and
+/// region scoping of every <see cref="IRegionScoped"/> entity: queries see only the caller's region,
+/// writes outside it are refused.
 /// </summary>
 public abstract class ModuleDbContext : DbContext
 {
+    private const string NoRegion = "~";
     private readonly List<IntegrationEvent> pendingEvents = [];
 
     protected ModuleDbContext(DbContextOptions options)
         : base(options)
     {
+        ArgumentNullException.ThrowIfNull(options);
+        var services = options.FindExtension<CoreOptionsExtension>()?.ApplicationServiceProvider;
+        Caller = services?.GetService<CallerAccessor>()?.Current ?? Caller.System;
+
+        // Read by the query filters; EF parameterises it per context instance.
+        RegionPrefix = Caller.Scope.IsUnrestricted ? "" : Caller.Scope.Prefix ?? NoRegion;
     }
+
+    /// <summary>Who this unit of work acts for; the platform itself outside a request.</summary>
+    public Caller Caller { get; }
+
+    /// <summary>The prefix region-scoped rows must start with; empty when unrestricted.</summary>
+    protected internal string RegionPrefix { get; }
 
     /// <summary>The owning module's name, as in the host's module list.</summary>
     public abstract string ModuleName { get; }
@@ -47,7 +67,7 @@ public abstract class ModuleDbContext : DbContext
 
     internal bool IsSqlite => Database.ProviderName == "Microsoft.EntityFrameworkCore.Sqlite";
 
-    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    protected sealed override void OnModelCreating(ModelBuilder modelBuilder)
     {
         ArgumentNullException.ThrowIfNull(modelBuilder);
         if (!IsSqlite)
@@ -55,7 +75,64 @@ public abstract class ModuleDbContext : DbContext
             modelBuilder.HasDefaultSchema(ModuleDatabase.SchemaNameFor(ModuleName));
         }
 
+        ConfigureModel(modelBuilder);
         OutboxModel.Configure(modelBuilder);
+        foreach (var entity in modelBuilder.Model.GetEntityTypes().Where(e => typeof(IRegionScoped).IsAssignableFrom(e.ClrType) && e.BaseType is null).ToArray())
+        {
+            modelBuilder.Entity(entity.ClrType).HasQueryFilter(RegionFilter(entity.ClrType));
+        }
+    }
+
+    /// <summary>The module's own entities.</summary>
+    protected abstract void ConfigureModel(ModelBuilder modelBuilder);
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        EnforceRegionScope();
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
+
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        EnforceRegionScope();
+        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
+    /// <summary>Refuses to add, change or delete a record outside the caller's region, or to move one out of it.</summary>
+    private void EnforceRegionScope()
+    {
+        if (Caller.Scope.IsUnrestricted)
+        {
+            return;
+        }
+
+        foreach (var entry in ChangeTracker.Entries<IRegionScoped>())
+        {
+            if (entry.State is not (EntityState.Added or EntityState.Modified or EntityState.Deleted))
+            {
+                continue;
+            }
+
+            var current = entry.Entity.RegionCode;
+            var original = entry.State == EntityState.Added ? current : entry.Property(nameof(IRegionScoped.RegionCode)).OriginalValue as string;
+            if (!Caller.Scope.Covers(current) || !Caller.Scope.Covers(original))
+            {
+                throw new DomainException(403, RegionForbiddenCode,
+                    $"The record belongs to region {current}, outside the caller's region {Caller.Scope.Code ?? "(none)"}.");
+            }
+        }
+    }
+
+    public const string RegionForbiddenCode = "auth.region_forbidden";
+
+    private LambdaExpression RegionFilter(Type entityType)
+    {
+        // e => e.RegionCode.StartsWith(this.RegionPrefix)
+        var entity = Expression.Parameter(entityType, "e");
+        var code = Expression.Property(entity, entityType.GetProperty(nameof(IRegionScoped.RegionCode))!);
+        var prefix = Expression.Property(Expression.Constant(this), nameof(RegionPrefix));
+        var startsWith = typeof(string).GetMethod(nameof(string.StartsWith), [typeof(string)])!;
+        return Expression.Lambda(Expression.Call(code, startsWith, prefix), entity);
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Platform.BuildingBlocks.Modules;
 using Platform.BuildingBlocks.Persistence;
+using Platform.BuildingBlocks.Security;
 using Platform.Modules.Platform.Features.DeadLetters;
 using Platform.Modules.Platform.Features.Modules;
 using Platform.Modules.Platform.Features.Regions;
@@ -26,6 +27,11 @@ public sealed class PlatformModule : IModule
         services.AddModuleDbContext<PlatformDbContext, PlatformDbContextSqlite, PlatformDbContextPostgreSql, PlatformDbContextSqlServer>(context);
         services.AddScoped<IModuleSeeder, RegionSeeder>();
         services.AddSingleton<RegionDirectory>();
+        services.AddPermissions(
+            new PermissionGrant(PlatformPermissions.ModulesRead, "List the host's modules and their databases.", Roles.Operator, Roles.Reviewer, Roles.Auditor, Roles.Integrator),
+            new PermissionGrant(PlatformPermissions.RegionsRead, "Read the region reference data.", Roles.All.ToArray()),
+            new PermissionGrant(PlatformPermissions.OutboxRead, "List dead-lettered event deliveries."),
+            new PermissionGrant(PlatformPermissions.OutboxReplay, "Replay dead-lettered event deliveries."));
     }
 
     public void MapEndpoints(IEndpointRouteBuilder routes)

@@ -10,9 +10,8 @@ internal class PlatformDbContext(DbContextOptions options) : ModuleDbContext(opt
 
     public DbSet<RegionRecord> Regions => Set<RegionRecord>();
 
-    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    protected override void ConfigureModel(ModelBuilder modelBuilder)
     {
-        base.OnModelCreating(modelBuilder);
         modelBuilder.Entity<RegionRecord>(region =>
         {
             region.ToTable("regions");

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Routing;
 using Platform.BuildingBlocks.Http;
 using Platform.BuildingBlocks.Messaging;
 using Platform.BuildingBlocks.Modules;
+using Platform.BuildingBlocks.Security;
 
 namespace Platform.Modules.Platform.Features.DeadLetters;
 
@@ -30,11 +31,13 @@ internal static class DeadLetterEndpoints
     {
         routes.MapGet("/outbox/dead-letters", ListAsync)
             .WithName("Platform_ListDeadLetters")
+            .RequirePermission(PlatformPermissions.OutboxRead)
             .WithSummary("List dead-lettered event deliveries")
             .WithDescription("Deliveries that failed the configured number of attempts, across the enabled modules or one `module`.");
 
         routes.MapPost("/outbox/dead-letters/{deliveryId:guid}/replay", ReplayAsync)
             .WithName("Platform_ReplayDeadLetter")
+            .RequirePermission(PlatformPermissions.OutboxReplay)
             .WithSummary("Replay a dead-lettered delivery")
             .WithDescription("Puts the delivery back in the queue with a fresh attempt budget. The consumer's inbox still guarantees it is handled once.")
             .ProducesApiProblem(StatusCodes.Status404NotFound);

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Platform.BuildingBlocks.Modules;
 using Platform.BuildingBlocks.Persistence;
+using Platform.BuildingBlocks.Security;
 
 namespace Platform.Modules.Platform.Features.Modules;
 
@@ -12,6 +13,7 @@ internal static class ModuleEndpoints
     public static void MapModuleEndpoints(this IEndpointRouteBuilder routes) =>
         routes.MapGet("/modules", ListModulesAsync)
             .WithName("Platform_ListModules")
+            .RequirePermission(PlatformPermissions.ModulesRead)
             .WithSummary("List the host's modules")
             .WithDescription("Every module in the host's list with its version, whether it is enabled, its database provider and its applied and pending migrations.");
 

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Platform.BuildingBlocks.Http;
 using Platform.BuildingBlocks.Identity;
+using Platform.BuildingBlocks.Security;
 
 namespace Platform.Modules.Platform.Features.Regions;
 
@@ -16,11 +17,13 @@ internal static class RegionEndpoints
     {
         routes.MapGet("/regions", ListRegionsAsync)
             .WithName("Platform_ListRegions")
+            .RequirePermission(PlatformPermissions.RegionsRead)
             .WithSummary("List administrative divisions")
             .WithDescription("Sichuan and Chongqing divisions (GB/T 2260), ordered by code, optionally only the direct children of `parent` or one `level`. Cursor paging: pass the previous page's `nextCursor` as `after`.");
 
         routes.MapGet("/regions/{code}", GetRegionAsync)
             .WithName("Platform_GetRegion")
+            .RequirePermission(PlatformPermissions.RegionsRead)
             .WithSummary("Get one administrative division")
             .ProducesApiProblem(StatusCodes.Status404NotFound);
     }
