@@ -3,9 +3,9 @@ using Microsoft.Extensions.Options;
 using Platform.BuildingBlocks.Http;
 using Platform.BuildingBlocks.Identity;
 using Platform.BuildingBlocks.Messaging;
-using Platform.BuildingBlocks.PersonalData;
 using Platform.BuildingBlocks.Modules;
 using Platform.BuildingBlocks.Persistence;
+using Platform.BuildingBlocks.PersonalData;
 
 namespace Platform.Host.Composition;
 
@@ -49,15 +49,16 @@ internal static class PlatformHostBuilder
         services.AddPlatformOpenApi();
         builder.AddPlatformTelemetry();
 
-        builder.AddModules(modules, runMode);
-
         // Start-up side effects: never while the build-time generator inspects the app, and the
-        // migrate command runs them itself and exits.
+        // migrate command runs them itself and exits. Registered before the modules, so migrations
+        // finish before any module's background work starts.
         if (runMode == HostRunMode.Serve)
         {
             services.AddDatabaseStartup();
             services.AddHostedService<OutboxRelay>();
         }
+
+        builder.AddModules(modules, runMode);
 
         return builder;
     }

@@ -1,5 +1,7 @@
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
+using Platform.BuildingBlocks.Http;
+using Platform.BuildingBlocks.Idempotency;
 using Platform.BuildingBlocks.Modules;
 using Scalar.AspNetCore;
 
@@ -12,11 +14,17 @@ internal static class PlatformPipeline
     {
         var features = app.Services.GetRequiredService<IOptions<HostFeatureOptions>>().Value;
         var anonymous = app.Services.GetRequiredService<IOptions<AuthOptions>>().Value.Anonymous;
-        app.UseExceptionHandler();
+        app.UseExceptionHandler(new ExceptionHandlerOptions
+        {
+            // A refused request is answered, not an incident: no error log, and so no request values
+            // (which may be identity numbers) in the logs.
+            SuppressDiagnosticsCallback = context => context.Exception is BadHttpRequestException or DomainException or FluentValidation.ValidationException,
+        });
         app.UseStatusCodePages();
         app.UseMiddleware<RequestBodyLimitMiddleware>();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseMiddleware<IdempotencyMiddleware>();
 
         var live = app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false, ResponseWriter = HealthResponseWriter.WriteAsync })
             .WithName("Health_Live").ExcludeFromDescription();

@@ -1,5 +1,7 @@
 using System.Net;
 using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Platform.BuildingBlocks.Persistence;
 using Platform.IntegrationTests.Http;
 using Platform.IntegrationTests.Infrastructure;
@@ -63,7 +65,10 @@ public sealed class HealthTests(ProviderHosts hosts) : IClassFixture<ProviderHos
         Assert.Equal("Unhealthy", check.GetProperty("status").GetString());
 
         // A server database exists but lacks the migrations; a SQLite file does not exist until migrated.
-        var expected = provider == DatabaseProvider.Sqlite ? "Platform: database unreachable." : "Platform: 1 pending migration(s).";
+        var database = factory.Services.GetServices<ModuleDatabase>().Single(d => d.ModuleName == "Platform");
+        using var scope = factory.Services.CreateScope();
+        var migrations = ((Microsoft.EntityFrameworkCore.DbContext)scope.ServiceProvider.GetRequiredService(database.ContextType)).Database.GetMigrations().Count();
+        var expected = provider == DatabaseProvider.Sqlite ? "Platform: database unreachable." : $"Platform: {migrations} pending migration(s).";
         Assert.Equal(expected, check.GetProperty("description").GetString());
 
         using var live = await client.GetAsync("/health/live", Token);

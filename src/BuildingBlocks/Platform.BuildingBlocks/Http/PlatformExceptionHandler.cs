@@ -16,7 +16,9 @@ public sealed partial class PlatformExceptionHandler(IProblemDetailsService prob
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(httpContext);
-        var problem = Map(exception);
+        var problem = exception is Microsoft.EntityFrameworkCore.DbUpdateConcurrencyException
+            ? ConcurrentUpdate(httpContext.Request.Headers.IfMatch.Count > 0)
+            : Map(exception);
         if (problem.Status >= 500)
         {
             LogUnhandled(logger, exception, httpContext.Request.Method, httpContext.Request.Path);
@@ -40,6 +42,12 @@ public sealed partial class PlatformExceptionHandler(IProblemDetailsService prob
                 .ToDictionary(g => g.Key, g => g.Select(e => e.ErrorMessage).ToArray())),
         _ => Problem(500, ProblemCodes.ServerError, "The server could not complete the request. Quote the trace id to support."),
     };
+
+    // Two transitions raced and this one lost: with If-Match the caller's version is stale (412);
+    // without, the record changed under it (409). Either way nothing was saved.
+    internal static ProblemDetails ConcurrentUpdate(bool hadPrecondition) => hadPrecondition
+        ? Problem(412, "resource.precondition_failed", "The record changed while this request was processed. Read it again and retry.")
+        : Problem(409, "resource.concurrent_update", "The record changed while this request was processed. Read it again and retry.");
 
     private static ProblemDetails MapBadRequest(BadHttpRequestException bad)
     {

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Platform.BuildingBlocks.Auditing;
 using Platform.BuildingBlocks.Http;
 
 namespace Platform.BuildingBlocks.Modules;
@@ -46,6 +47,7 @@ public static class ModuleCompositionExtensions
         {
             var group = app.MapGroup($"/api/{module.RoutePrefix}")
                 .WithTags(module.Name)
+                .AddEndpointFilterFactory((context, next) => AuditCommandFilter.Factory(context, next, module.Name))
                 .AddEndpointFilterFactory(ValidationFilter.Factory)
                 .ProducesApiProblem(StatusCodes.Status400BadRequest, StatusCodes.Status401Unauthorized, StatusCodes.Status403Forbidden, StatusCodes.Status429TooManyRequests, StatusCodes.Status500InternalServerError);
             module.MapEndpoints(group);

@@ -2,6 +2,7 @@ using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
+using Platform.BuildingBlocks.Concurrency;
 using Platform.BuildingBlocks.Contracts;
 using Platform.BuildingBlocks.Http;
 using Platform.BuildingBlocks.Messaging;
@@ -77,9 +78,17 @@ public abstract class ModuleDbContext : DbContext
 
         ConfigureModel(modelBuilder);
         OutboxModel.Configure(modelBuilder);
-        foreach (var entity in modelBuilder.Model.GetEntityTypes().Where(e => typeof(IRegionScoped).IsAssignableFrom(e.ClrType) && e.BaseType is null).ToArray())
+        foreach (var entity in modelBuilder.Model.GetEntityTypes().Where(e => e.BaseType is null).ToArray())
         {
-            modelBuilder.Entity(entity.ClrType).HasQueryFilter(RegionFilter(entity.ClrType));
+            if (typeof(IRegionScoped).IsAssignableFrom(entity.ClrType))
+            {
+                modelBuilder.Entity(entity.ClrType).HasQueryFilter(RegionFilter(entity.ClrType));
+            }
+
+            if (typeof(IVersioned).IsAssignableFrom(entity.ClrType))
+            {
+                modelBuilder.Entity(entity.ClrType).Property(nameof(IVersioned.Version)).IsConcurrencyToken();
+            }
         }
     }
 
@@ -89,13 +98,31 @@ public abstract class ModuleDbContext : DbContext
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
         EnforceRegionScope();
+        RaiseVersions();
         return base.SaveChanges(acceptAllChangesOnSuccess);
     }
 
     public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         EnforceRegionScope();
+        RaiseVersions();
         return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
+    /// <summary>Every changed versioned record moves to the next version; the original is the concurrency check.</summary>
+    private void RaiseVersions()
+    {
+        foreach (var entry in ChangeTracker.Entries<IVersioned>())
+        {
+            if (entry.State == EntityState.Modified)
+            {
+                entry.Entity.Version = (int)entry.Property(nameof(IVersioned.Version)).OriginalValue! + 1;
+            }
+            else if (entry.State == EntityState.Added && entry.Entity.Version == 0)
+            {
+                entry.Entity.Version = 1;
+            }
+        }
     }
 
     /// <summary>Refuses to add, change or delete a record outside the caller's region, or to move one out of it.</summary>

@@ -21,6 +21,7 @@ public static class PersonalDataRegistration
             .ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<PersonalDataOptions>, PersonalDataOptionsValidator>());
         services.TryAddSingleton<IPersonalDataProtector, PersonalDataProtector>();
+        services.TryAddScoped<PersonalDataPresenter>();
         return services;
     }
 }

@@ -1,0 +1,89 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Platform.BuildingBlocks.Idempotency;
+using Platform.Modules.Platform.Persistence;
+
+namespace Platform.Modules.Platform.Features.Idempotency;
+
+/// <summary>Idempotency keys in the Platform module's database; the primary key (caller, key) decides races.</summary>
+internal sealed class IdempotencyStore(PlatformDbContext db, IOptions<IdempotencyOptions> options, TimeProvider time) : IIdempotencyStore
+{
+    public async Task<IdempotencyStart> BeginAsync(string subject, string key, string requestHash, CancellationToken cancellationToken)
+    {
+        var settings = options.Value;
+        for (var attempt = 0; attempt < 3; attempt++)
+        {
+            var now = time.GetUtcNow();
+            var existing = await db.IdempotencyRecords.AsNoTracking()
+                .FirstOrDefaultAsync(r => r.Subject == subject && r.Key == key, cancellationToken);
+            if (existing is not null && existing.ExpiresAt > now)
+            {
+                if (existing.RequestHash != requestHash)
+                {
+                    return new IdempotencyStart(IdempotencyOutcome.KeyReused);
+                }
+
+                if (existing.Completed)
+                {
+                    return new IdempotencyStart(IdempotencyOutcome.Replay,
+                        new IdempotentResponse(existing.StatusCode, existing.ContentType, existing.Body ?? [], existing.Location, existing.ETag));
+                }
+
+                if (existing.CreatedAt + settings.InFlightTimeout > now)
+                {
+                    return new IdempotencyStart(IdempotencyOutcome.InFlight);
+                }
+
+                // The first attempt died mid-flight: take the key over, if nobody else just did.
+                var taken = await db.IdempotencyRecords
+                    .Where(r => r.Subject == subject && r.Key == key && !r.Completed && r.CreatedAt == existing.CreatedAt)
+                    .ExecuteUpdateAsync(s => s.SetProperty(r => r.CreatedAt, now), cancellationToken);
+                if (taken == 1)
+                {
+                    return new IdempotencyStart(IdempotencyOutcome.Started);
+                }
+
+                continue;
+            }
+
+            if (existing is not null)
+            {
+                await db.IdempotencyRecords.Where(r => r.Subject == subject && r.Key == key && r.ExpiresAt <= now).ExecuteDeleteAsync(cancellationToken);
+            }
+
+            db.IdempotencyRecords.Add(new IdempotencyRecord
+            {
+                Subject = subject,
+                Key = key,
+                RequestHash = requestHash,
+                CreatedAt = now,
+                ExpiresAt = now + settings.Retention,
+            });
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+                return new IdempotencyStart(IdempotencyOutcome.Started);
+            }
+            catch (DbUpdateException)
+            {
+                db.ChangeTracker.Clear(); // A duplicate arrived at the same moment; look again.
+            }
+        }
+
+        return new IdempotencyStart(IdempotencyOutcome.InFlight);
+    }
+
+    public Task CompleteAsync(string subject, string key, IdempotentResponse response, CancellationToken cancellationToken) =>
+        db.IdempotencyRecords
+            .Where(r => r.Subject == subject && r.Key == key)
+            .ExecuteUpdateAsync(s => s
+                .SetProperty(r => r.Completed, true)
+                .SetProperty(r => r.StatusCode, response.StatusCode)
+                .SetProperty(r => r.ContentType, response.ContentType)
+                .SetProperty(r => r.Body, response.Body)
+                .SetProperty(r => r.Location, response.Location)
+                .SetProperty(r => r.ETag, response.ETag), cancellationToken);
+
+    public Task AbandonAsync(string subject, string key, CancellationToken cancellationToken) =>
+        db.IdempotencyRecords.Where(r => r.Subject == subject && r.Key == key && !r.Completed).ExecuteDeleteAsync(cancellationToken);
+}
