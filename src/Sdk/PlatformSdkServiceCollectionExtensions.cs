@@ -18,6 +18,7 @@ public static class PlatformSdkServiceCollectionExtensions
             .Validate(o => o.BaseAddress is { IsAbsoluteUri: true }, "PlatformSdkOptions.BaseAddress must be an absolute URI.")
             .ValidateOnStart();
         services.AddTransient<BearerTokenHandler>();
+        services.AddTransient<IdempotencyKeyHandler>();
         services.AddTransient<PlatformApi>();
         return
         [
@@ -34,5 +35,6 @@ public static class PlatformSdkServiceCollectionExtensions
                 client.BaseAddress = options.BaseAddress;
                 client.Timeout = options.Timeout;
             })
-            .AddHttpMessageHandler<BearerTokenHandler>();
+            .AddHttpMessageHandler<BearerTokenHandler>()
+            .AddHttpMessageHandler<IdempotencyKeyHandler>();
 }

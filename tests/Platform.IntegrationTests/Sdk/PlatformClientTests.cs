@@ -81,4 +81,38 @@ public sealed class PlatformClientTests(SdkHost host) : IClassFixture<SdkHost>
 
         Assert.Contains($"Bearer {token}", host.SentAuthorization);
     }
+
+    [Fact]
+    public async Task Each_state_changing_call_gets_its_own_idempotency_key()
+    {
+        var before = host.SentIdempotencyKeys.Count;
+
+        await Assert.ThrowsAnyAsync<PlatformApiException>(() => host.Api.Platform.ReplayDeadLetterAsync(Guid.NewGuid(), Cancel));
+        await Assert.ThrowsAnyAsync<PlatformApiException>(() => host.Api.Platform.ReplayDeadLetterAsync(Guid.NewGuid(), Cancel));
+        await host.Api.Platform.GetRegionAsync("510700", Cancel);
+
+        var sent = host.SentIdempotencyKeys.Skip(before).ToArray();
+        Assert.Equal(3, sent.Length);
+        Assert.True(Guid.TryParse(sent[0], out _) && Guid.TryParse(sent[1], out _));
+        Assert.NotEqual(sent[0], sent[1]);
+        Assert.Null(sent[2]);
+    }
+
+    [Fact]
+    public async Task A_retry_with_the_callers_key_is_replayed_by_the_platform()
+    {
+        var key = $"sdk-retry-{Guid.NewGuid():N}";
+        var delivery = Guid.NewGuid();
+
+        using var first = PlatformCall.Begin(idempotencyKey: key);
+        var firstFailure = await Assert.ThrowsAnyAsync<PlatformApiException>(() => host.Api.Platform.ReplayDeadLetterAsync(delivery, Cancel));
+        Assert.False(first.Replayed);
+
+        using var retry = PlatformCall.Begin(idempotencyKey: key);
+        var retryFailure = await Assert.ThrowsAnyAsync<PlatformApiException>(() => host.Api.Platform.ReplayDeadLetterAsync(delivery, Cancel));
+
+        Assert.True(retry.Replayed);
+        Assert.Equal(firstFailure.StatusCode, retryFailure.StatusCode);
+        Assert.Equal(firstFailure.TraceId, retryFailure.TraceId);
+    }
 }

@@ -19,6 +19,9 @@ public sealed class SdkHost : IAsyncLifetime
     /// <summary>Authorization headers the SDK sent, in order.</summary>
     public ConcurrentQueue<string?> SentAuthorization { get; } = new();
 
+    /// <summary>Idempotency keys the SDK sent, in order (null for calls without one).</summary>
+    public ConcurrentQueue<string?> SentIdempotencyKeys { get; } = new();
+
     public string? Token { get; set; } = TestTokens.Administrator;
 
     public PlatformApi Api => sdkServices!.GetRequiredService<PlatformApi>();
@@ -34,7 +37,7 @@ public sealed class SdkHost : IAsyncLifetime
         });
         foreach (var builder in builders)
         {
-            builder.ConfigurePrimaryHttpMessageHandler(() => new RecordingHandler(SentAuthorization) { InnerHandler = Factory.Server.CreateHandler() });
+            builder.ConfigurePrimaryHttpMessageHandler(() => new RecordingHandler(SentAuthorization, SentIdempotencyKeys) { InnerHandler = Factory.Server.CreateHandler() });
         }
 
         sdkServices = services.BuildServiceProvider(validateScopes: true);
@@ -50,11 +53,12 @@ public sealed class SdkHost : IAsyncLifetime
         await Factory.DisposeAsync();
     }
 
-    private sealed class RecordingHandler(ConcurrentQueue<string?> sent) : DelegatingHandler
+    private sealed class RecordingHandler(ConcurrentQueue<string?> sent, ConcurrentQueue<string?> keys) : DelegatingHandler
     {
         protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
         {
             sent.Enqueue(request.Headers.Authorization?.ToString());
+            keys.Enqueue(request.Headers.TryGetValues("Idempotency-Key", out var values) ? values.Single() : null);
             return base.SendAsync(request, cancellationToken);
         }
     }
