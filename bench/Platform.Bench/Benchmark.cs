@@ -199,6 +199,7 @@ internal sealed class Benchmark(BenchOptions options, string hostDll, string bar
     {
         using var handler = new SocketsHttpHandler { UseProxy = false };
         using var client = new HttpClient(handler) { Timeout = TimeSpan.FromSeconds(10) };
+        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", BenchSecrets.BearerToken);
         using var response = await client.GetAsync(uri, cancellationToken);
         var body = await response.Content.ReadAsStringAsync(cancellationToken);
         return response.StatusCode == HttpStatusCode.OK

@@ -151,7 +151,7 @@ internal sealed class BuiltinLoadGenerator(int concurrency, TimeSpan warmUp, Tim
                         return;
                     }
 
-                    using (var request = new HttpRequestMessage(HttpMethod.Get, uri))
+                    using (var request = new HttpRequestMessage(HttpMethod.Get, uri) { Headers = { { "Authorization", "Bearer " + BenchSecrets.BearerToken } } })
                     using (var response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, failed.Token))
                     {
                         if (response.StatusCode != HttpStatusCode.OK)
@@ -271,7 +271,7 @@ internal sealed partial class WrkLoadGenerator(int concurrency, TimeSpan warmUp,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         };
-        foreach (var argument in new[] { "-t", Threads.ToString(CultureInfo.InvariantCulture), "-c", concurrency.ToString(CultureInfo.InvariantCulture), "-d", seconds + "s", "--timeout", "10s", "-s", script, uri.ToString() })
+        foreach (var argument in new[] { "-t", Threads.ToString(CultureInfo.InvariantCulture), "-c", concurrency.ToString(CultureInfo.InvariantCulture), "-d", seconds + "s", "--timeout", "10s", "-H", "Authorization: Bearer " + BenchSecrets.BearerToken, "-s", script, uri.ToString() })
         {
             info.ArgumentList.Add(argument);
         }

@@ -96,6 +96,11 @@ internal sealed class ServerProcess : IAsyncDisposable
         info.Environment["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port.ToString(CultureInfo.InvariantCulture)}";
         info.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         info.Environment["DOTNET_NOLOGO"] = "1";
+        foreach (var (key, value) in BenchSecrets.HostEnvironment)
+        {
+            info.Environment[key] = value;
+        }
+
         foreach (var (key, value) in spec.Environment)
         {
             info.Environment[key] = value;

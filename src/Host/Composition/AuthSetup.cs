@@ -76,13 +76,13 @@ internal static class AuthSetup
                 context.HandleResponse();
                 var (code, detail) = context.AuthenticateFailure switch
                 {
-                    SecurityTokenExpiredException => (TokenExpired, "The bearer token has expired."),
-                    not null => (TokenInvalid, "The bearer token is not valid for this platform."),
-                    _ => (ProblemCodes.Unauthenticated, "Send a bearer token in the Authorization header."),
+                    SecurityTokenExpiredException => (TokenExpired, ProblemTexts.TokenExpired),
+                    not null => (TokenInvalid, ProblemTexts.TokenInvalid),
+                    _ => (ProblemCodes.Unauthenticated, ProblemTexts.Unauthenticated),
                 };
                 context.Response.StatusCode = StatusCodes.Status401Unauthorized;
                 context.Response.Headers.WWWAuthenticate = "Bearer";
-                await ApiProblems.Create(401, code, ApiProblems.TitleFor(401), detail).ExecuteAsync(context.HttpContext);
+                await ApiProblems.Create(401, code, detail).ExecuteAsync(context.HttpContext);
             },
         };
     }

@@ -4,6 +4,7 @@ using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 using Platform.BuildingBlocks.Http;
 using Platform.BuildingBlocks.Identity;
+using Platform.BuildingBlocks.Localization;
 using Platform.BuildingBlocks.Security;
 
 namespace Platform.Host.Composition;
@@ -31,15 +32,15 @@ internal static partial class DevelopmentTokens
 
     private static Results<Ok<DevelopmentToken>, ProblemHttpResult> Issue(DevelopmentTokenRequest request, IOptions<AuthOptions> options, RegionCatalog regions, TimeProvider time)
     {
-        var errors = new Dictionary<string, string[]>();
+        var errors = new Dictionary<string, LocalizedText[]>();
         if (!Roles.All.Contains(request.Role))
         {
-            errors["role"] = [$"One of: {string.Join(", ", Roles.All)}."];
+            errors["role"] = [new($"取值之一：{string.Join(", ", Roles.All)}。", $"One of: {string.Join(", ", Roles.All)}.")];
         }
 
         if (RegionScope.FromClaim(request.Region, regions) is null)
         {
-            errors["region"] = ["A known division code (510700, 510000, 500000, …) or * for both provinces."];
+            errors["region"] = [new("已知的行政区划代码（510700、510000、500000 等），或用 * 表示川渝两地。", "A known division code (510700, 510000, 500000, …) or * for both provinces.")];
         }
 
         if (errors.Count > 0)

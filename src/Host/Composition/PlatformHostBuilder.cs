@@ -33,6 +33,7 @@ internal static class PlatformHostBuilder
 
         services.AddSingleton(RegionCatalog.LoadEmbedded());
         services.AddPlatformProblemDetails();
+        services.AddPlatformLocalization();
         services.ConfigureHttpJsonOptions(options =>
         {
             options.SerializerOptions.Converters.Add(new JsonStringEnumConverter(namingPolicy: null, allowIntegerValues: false));
@@ -48,6 +49,7 @@ internal static class PlatformHostBuilder
         services.AddPersonalDataProtection(builder.Configuration);
         services.AddPlatformOpenApi();
         builder.AddPlatformTelemetry();
+        builder.AddPlatformHttpSecurity();
 
         // Start-up side effects: never while the build-time generator inspects the app, and the
         // migrate command runs them itself and exits. Registered before the modules, so migrations

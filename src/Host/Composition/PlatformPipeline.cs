@@ -14,15 +14,19 @@ internal static class PlatformPipeline
     {
         var features = app.Services.GetRequiredService<IOptions<HostFeatureOptions>>().Value;
         var anonymous = app.Services.GetRequiredService<IOptions<AuthOptions>>().Value.Anonymous;
+        app.UsePlatformLocalization();
         app.UseExceptionHandler(new ExceptionHandlerOptions
         {
             // A refused request is answered, not an incident: no error log, and so no request values
             // (which may be identity numbers) in the logs.
-            SuppressDiagnosticsCallback = context => context.Exception is BadHttpRequestException or DomainException or FluentValidation.ValidationException,
+            SuppressDiagnosticsCallback = context => context.Exception is BadHttpRequestException or DomainException or FluentValidation.ValidationException
+                or Microsoft.EntityFrameworkCore.DbUpdateConcurrencyException,
         });
         app.UseStatusCodePages();
+        app.UsePlatformHttpSecurity();
         app.UseMiddleware<RequestBodyLimitMiddleware>();
         app.UseAuthentication();
+        app.UsePlatformRateLimiting();
         app.UseAuthorization();
         app.UseMiddleware<IdempotencyMiddleware>();
 
@@ -42,12 +46,13 @@ internal static class PlatformPipeline
             AllowAnonymousIf(anonymous.Scalar, app.MapScalarApiReference("/scalar", options => options
                 .WithTitle("Chuanyu Employment Programs Platform")
                 .WithOpenApiRoutePattern("/openapi/{documentName}.json")
-                .AddPreferredSecuritySchemes(OpenApiSetup.BearerScheme)));
+                .AddPreferredSecuritySchemes(OpenApiSetup.BearerScheme)
+                .DisableDefaultFonts()));
         }
 
         app.MapDevelopmentTokens();
 
-        app.MapModules(app.Services.GetRequiredService<ModuleCatalog>());
+        app.MapGroup("").RequireRateLimiting(HttpSecuritySetup.PerCallerPolicy).MapModules(app.Services.GetRequiredService<ModuleCatalog>());
         StartupBanner.LogWhenStarted(app);
         return app;
     }

@@ -19,7 +19,7 @@ internal sealed class RequestBodyLimitMiddleware(RequestDelegate next, IOptions<
         if (limit is not null && context.Request.ContentLength > limit)
         {
             context.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
-            await ApiProblems.Create(413, ProblemCodes.BodyTooLarge, ApiProblems.TitleFor(413), $"The body is larger than {limit} bytes.")
+            await ApiProblems.Create(413, ProblemCodes.BodyTooLarge, ProblemTexts.BodyLargerThan(limit.Value))
                 .ExecuteAsync(context);
             return;
         }

@@ -35,6 +35,13 @@ public static class AuditCommandFilter
                 await Record(trail, new AuditRecord(action, module, entityId, $"{refused.Status} {refused.Code}"));
                 throw;
             }
+            catch (Microsoft.EntityFrameworkCore.DbUpdateConcurrencyException)
+            {
+                // A lost race is answered 412 or 409 by the exception handler, not 500: record that answer.
+                var raced = PlatformExceptionHandler.ConcurrentUpdate(http.Request.Headers.IfMatch.Count > 0);
+                await Record(trail, new AuditRecord(action, module, entityId, $"{raced.Status} {raced.Extensions["code"]}"));
+                throw;
+            }
             catch (Exception failed) when (failed is not OperationCanceledException)
             {
                 await Record(trail, new AuditRecord(action, module, entityId, "500 server.error"));

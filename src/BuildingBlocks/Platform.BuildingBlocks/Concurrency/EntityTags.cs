@@ -38,8 +38,7 @@ public static class EntityTags
         var tags = EntityTagHeaderValue.ParseList(header.Where(h => h is not null).Select(h => h!).ToArray());
         if (!tags.Any(t => t.Equals(EntityTagHeaderValue.Any) || (!t.IsWeak && t.Tag.Equals(current, StringComparison.Ordinal))))
         {
-            throw new DomainException(StatusCodes.Status412PreconditionFailed, PreconditionFailed,
-                $"The record has changed: its current ETag is {current}. Read it again and retry.");
+            throw new DomainException(StatusCodes.Status412PreconditionFailed, PreconditionFailed, ProblemTexts.RecordChanged(current));
         }
     }
 }

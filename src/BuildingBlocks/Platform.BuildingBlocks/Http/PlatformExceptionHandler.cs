@@ -4,12 +4,14 @@ using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Logging;
+using Platform.BuildingBlocks.Localization;
 
 namespace Platform.BuildingBlocks.Http;
 
 /// <summary>
 /// Turns every exception that escapes an endpoint into problem details: bad requests into 4xx with
-/// a stable code, business refusals into their status, anything else into a 500 without internals.
+/// a stable code, business refusals into their status, anything else into a 500 without internals. Titles and details
+/// are picked in the request's language, so the request localisation must run before the exception handler.
 /// </summary>
 public sealed partial class PlatformExceptionHandler(IProblemDetailsService problemDetails, ILogger<PlatformExceptionHandler> logger) : IExceptionHandler
 {
@@ -36,36 +38,37 @@ public sealed partial class PlatformExceptionHandler(IProblemDetailsService prob
     internal static ProblemDetails Map(Exception exception) => exception switch
     {
         BadHttpRequestException bad => MapBadRequest(bad),
-        DomainException domain => Problem(domain.Status, domain.Code, domain.Message, domain.Errors),
-        ValidationException validation => Problem(400, ProblemCodes.ValidationFailed, "See errors for each field.",
+        DomainException domain => Problem(domain.Status, domain.Code, domain.Detail, domain.Errors),
+        ValidationException validation => Problem(400, ProblemCodes.ValidationFailed, ProblemTexts.SeeFieldErrors,
             validation.Errors.GroupBy(e => ValidationFilter.ToCamelPath(e.PropertyName))
-                .ToDictionary(g => g.Key, g => g.Select(e => e.ErrorMessage).ToArray())),
-        _ => Problem(500, ProblemCodes.ServerError, "The server could not complete the request. Quote the trace id to support."),
+                .ToDictionary(g => g.Key, g => g.Select(e => e.ErrorMessage).Distinct().ToArray()),
+            ProblemTexts.ValidationTitle),
+        _ => Problem(500, ProblemCodes.ServerError, ProblemTexts.ServerError),
     };
 
     // Two transitions raced and this one lost: with If-Match the caller's version is stale (412);
     // without, the record changed under it (409). Either way nothing was saved.
     internal static ProblemDetails ConcurrentUpdate(bool hadPrecondition) => hadPrecondition
-        ? Problem(412, "resource.precondition_failed", "The record changed while this request was processed. Read it again and retry.")
-        : Problem(409, "resource.concurrent_update", "The record changed while this request was processed. Read it again and retry.");
+        ? Problem(412, "resource.precondition_failed", ProblemTexts.ConcurrentUpdate)
+        : Problem(409, "resource.concurrent_update", ProblemTexts.ConcurrentUpdate);
 
     private static ProblemDetails MapBadRequest(BadHttpRequestException bad)
     {
         if (bad.StatusCode == StatusCodes.Status413PayloadTooLarge)
         {
-            return Problem(413, ProblemCodes.BodyTooLarge, "The request body exceeds the allowed size.");
+            return Problem(413, ProblemCodes.BodyTooLarge, ProblemTexts.BodyTooLarge);
         }
 
         if (bad.StatusCode == StatusCodes.Status415UnsupportedMediaType)
         {
-            return Problem(415, ProblemCodes.UnsupportedMediaType, "Send the body as application/json.");
+            return Problem(415, ProblemCodes.UnsupportedMediaType, ProblemTexts.UnsupportedMediaType);
         }
 
         if (FindJsonException(bad) is { } json)
         {
             var path = string.IsNullOrEmpty(json.Path) ? "$" : json.Path;
             var field = path.StartsWith("$.", StringComparison.Ordinal) ? path[2..] : path;
-            return Problem(400, ProblemCodes.MalformedJson, "The request body is not valid JSON for this operation.",
+            return Problem(400, ProblemCodes.MalformedJson, ProblemTexts.MalformedJson,
                 new Dictionary<string, string[]> { [field] = [DescribeJsonError(json)] });
         }
 
@@ -74,14 +77,14 @@ public sealed partial class PlatformExceptionHandler(IProblemDetailsService prob
             // The framework's message names CLR types; keep the parameter and what was wrong with it.
             var name = match.Groups["name"].Value;
             var message = bad.Message.StartsWith("Required", StringComparison.Ordinal)
-                ? "A value is required."
-                : "The value could not be read as the expected type.";
-            return Problem(400, ProblemCodes.InvalidParameter, $"The parameter '{name}' is invalid.",
-                new Dictionary<string, string[]> { [name] = [message] });
+                ? ProblemTexts.ValueRequired
+                : ProblemTexts.ValueUnreadable;
+            return Problem(400, ProblemCodes.InvalidParameter, ProblemTexts.InvalidParameter(name),
+                new Dictionary<string, string[]> { [name] = [message.ToString()] });
         }
 
         return Problem(bad.StatusCode, bad.StatusCode == 400 ? ProblemCodes.InvalidParameter : ProblemCodes.ForStatus(bad.StatusCode),
-            ApiProblems.TitleFor(bad.StatusCode));
+            ProblemTexts.TitleFor(bad.StatusCode));
     }
 
     [System.Text.RegularExpressions.GeneratedRegex("parameter \"(?:[^\"]* )?(?<name>[A-Za-z_][A-Za-z0-9_]*)\"", System.Text.RegularExpressions.RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 100)]
@@ -102,11 +105,12 @@ public sealed partial class PlatformExceptionHandler(IProblemDetailsService prob
 
     // The serializer's own message may name CLR types; keep what a caller can act on.
     private static string DescribeJsonError(JsonException json) =>
-        json.Path is null ? "The body could not be parsed as JSON." : $"The value at '{json.Path}' could not be read: it is malformed or of the wrong type.";
+        (json.Path is null ? ProblemTexts.JsonUnparsable : ProblemTexts.JsonValueUnreadable(json.Path)).ToString();
 
-    private static ProblemDetails Problem(int status, string code, string detail, IDictionary<string, string[]>? errors = null)
+    // Texts are picked here, while the request's culture is current.
+    private static ProblemDetails Problem(int status, string code, LocalizedText detail, IDictionary<string, string[]>? errors = null, LocalizedText? title = null)
     {
-        var problem = new ProblemDetails { Status = status, Title = ApiProblems.TitleFor(status), Detail = detail };
+        var problem = new ProblemDetails { Status = status, Title = (title ?? ProblemTexts.TitleFor(status)).ToString(), Detail = detail.ToString() };
         problem.Extensions["code"] = code;
         if (errors is not null)
         {

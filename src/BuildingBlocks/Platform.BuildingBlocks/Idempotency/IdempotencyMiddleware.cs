@@ -4,6 +4,7 @@ using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Platform.BuildingBlocks.Http;
+using Platform.BuildingBlocks.Localization;
 using Platform.BuildingBlocks.Security;
 
 namespace Platform.BuildingBlocks.Idempotency;
@@ -37,7 +38,7 @@ public sealed partial class IdempotencyMiddleware(RequestDelegate next)
         var key = values.ToString();
         if (!KeyPattern().IsMatch(key))
         {
-            await Problem(context, 400, KeyInvalid, "Idempotency-Key is 1 to 100 letters, digits, '-', '_', '.' or ':' (a UUID is typical).");
+            await Problem(context, 400, KeyInvalid, ProblemTexts.IdempotencyKeyInvalid);
             return;
         }
 
@@ -47,10 +48,10 @@ public sealed partial class IdempotencyMiddleware(RequestDelegate next)
         switch (start.Outcome)
         {
             case IdempotencyOutcome.KeyReused:
-                await Problem(context, 422, KeyReused, "This Idempotency-Key was already used with a different request.");
+                await Problem(context, 422, KeyReused, ProblemTexts.IdempotencyKeyReused);
                 return;
             case IdempotencyOutcome.InFlight:
-                await Problem(context, 409, InFlight, "A request with this Idempotency-Key is still being processed; retry later.");
+                await Problem(context, 409, InFlight, ProblemTexts.IdempotencyInFlight);
                 return;
             case IdempotencyOutcome.Replay:
                 await ReplayAsync(context, start.Response!);
@@ -63,7 +64,19 @@ public sealed partial class IdempotencyMiddleware(RequestDelegate next)
         var completed = false;
         try
         {
-            await next(context);
+            try
+            {
+                await next(context);
+            }
+            catch (Exception refused) when (refused is DomainException or FluentValidation.ValidationException && !context.Response.HasStarted)
+            {
+                // A refusal is a final answer like any other 4xx: write it here, inside the buffer, so it is stored and replayed.
+                var problem = PlatformExceptionHandler.Map(refused);
+                context.Response.StatusCode = problem.Status ?? StatusCodes.Status500InternalServerError;
+                await context.RequestServices.GetRequiredService<Microsoft.AspNetCore.Http.IProblemDetailsService>()
+                    .WriteAsync(new Microsoft.AspNetCore.Http.ProblemDetailsContext { HttpContext = context, ProblemDetails = problem, Exception = refused });
+            }
+
             var response = context.Response;
             var stored = new IdempotentResponse(response.StatusCode, response.ContentType, buffer.ToArray(),
                 response.Headers.Location.ToString() is { Length: > 0 } location ? location : null,
@@ -125,10 +138,10 @@ public sealed partial class IdempotencyMiddleware(RequestDelegate next)
         return Convert.ToHexStringLower(hash.GetHashAndReset());
     }
 
-    private static Task Problem(HttpContext context, int status, string code, string detail)
+    private static Task Problem(HttpContext context, int status, string code, LocalizedText detail)
     {
         context.Response.StatusCode = status;
-        return ApiProblems.Create(status, code, ApiProblems.TitleFor(status), detail).ExecuteAsync(context);
+        return ApiProblems.Create(status, code, detail).ExecuteAsync(context);
     }
 
     [GeneratedRegex("^[A-Za-z0-9._:-]{1,100}$")]

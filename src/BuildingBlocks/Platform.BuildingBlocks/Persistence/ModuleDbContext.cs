@@ -83,6 +83,10 @@ public abstract class ModuleDbContext : DbContext
             if (typeof(IRegionScoped).IsAssignableFrom(entity.ClrType))
             {
                 modelBuilder.Entity(entity.ClrType).HasQueryFilter(RegionFilter(entity.ClrType));
+
+                // UPDATE and DELETE also match the stored region, so a record attached without being
+                // read through the filter cannot be changed or deleted outside the caller's region.
+                modelBuilder.Entity(entity.ClrType).Property(nameof(IRegionScoped.RegionCode)).IsConcurrencyToken();
             }
 
             if (typeof(IVersioned).IsAssignableFrom(entity.ClrType))
@@ -144,8 +148,7 @@ public abstract class ModuleDbContext : DbContext
             var original = entry.State == EntityState.Added ? current : entry.Property(nameof(IRegionScoped.RegionCode)).OriginalValue as string;
             if (!Caller.Scope.Covers(current) || !Caller.Scope.Covers(original))
             {
-                throw new DomainException(403, RegionForbiddenCode,
-                    $"The record belongs to region {current}, outside the caller's region {Caller.Scope.Code ?? "(none)"}.");
+                throw new DomainException(403, RegionForbiddenCode, ProblemTexts.RecordOutsideRegion(current, Caller.Scope.Code));
             }
         }
     }

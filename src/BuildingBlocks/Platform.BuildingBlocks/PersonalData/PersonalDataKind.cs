@@ -11,4 +11,7 @@ public enum PersonalDataKind
 
     /// <summary>A mainland China mobile phone number of 11 digits.</summary>
     Phone = 2,
+
+    /// <summary>A response body kept to replay an idempotent request; it may hold unmasked personal data.</summary>
+    StoredResponse = 3,
 }

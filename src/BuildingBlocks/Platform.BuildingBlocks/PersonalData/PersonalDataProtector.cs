@@ -179,6 +179,7 @@ public sealed class PersonalDataProtector : IPersonalDataProtector
     {
         PersonalDataKind.ResidentId => "resident-id",
         PersonalDataKind.Phone => "phone",
+        PersonalDataKind.StoredResponse => "stored-response",
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Unknown kind of personal data."),
     };
 

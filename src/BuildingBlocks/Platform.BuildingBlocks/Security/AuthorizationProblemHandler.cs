@@ -27,8 +27,8 @@ internal sealed class AuthorizationProblemHandler : IAuthorizationMiddlewareResu
         var missing = authorizeResult.AuthorizationFailure?.FailedRequirements.OfType<PermissionRequirement>().Select(r => r.Permission).FirstOrDefault();
         context.Response.StatusCode = StatusCodes.Status403Forbidden;
         var result = regionProblem
-            ? ApiProblems.Create(403, RegionInvalid, ApiProblems.TitleFor(403), "The token's region claim is not a known division code or the cross-province scope.")
-            : ApiProblems.Create(403, PermissionMissing, ApiProblems.TitleFor(403), missing is null ? "The caller's roles do not allow this." : $"The caller's roles do not hold the permission '{missing}'.");
+            ? ApiProblems.Create(403, RegionInvalid, ProblemTexts.RegionInvalid)
+            : ApiProblems.Create(403, PermissionMissing, missing is null ? ProblemTexts.Forbidden : ProblemTexts.PermissionMissing(missing));
         await result.ExecuteAsync(context);
     }
 }

@@ -72,7 +72,7 @@ internal static class AuditEndpoints
         var take = limit ?? 100;
         if (take is < 1 or > 500)
         {
-            return ApiProblems.Validation(new Dictionary<string, string[]> { ["limit"] = ["The page size is between 1 and 500."] });
+            return ApiProblems.Validation("limit", ProblemTexts.PageSizeBetween(1, 500));
         }
 
         var query = db.AuditEntries.AsNoTracking();

@@ -36,7 +36,7 @@ internal sealed class AuditTrail(IServiceScopeFactory scopes, CallerAccessor cal
                 var entry = new AuditEntry
                 {
                     Sequence = (tail?.Sequence ?? 0) + 1,
-                    OccurredAt = time.GetUtcNow(),
+                    OccurredAt = Microseconds(time.GetUtcNow()),
                     Subject = caller.Subject,
                     Roles = caller.RolesText,
                     Region = caller.Scope.Code ?? "",
@@ -65,6 +65,9 @@ internal sealed class AuditTrail(IServiceScopeFactory scopes, CallerAccessor cal
             appending.Release();
         }
     }
+
+    // PostgreSQL keeps microseconds; hash the instant exactly as the database will give it back.
+    private static DateTimeOffset Microseconds(DateTimeOffset instant) => instant.AddTicks(-(instant.UtcTicks % TimeSpan.TicksPerMicrosecond));
 
     private static string? Truncate(string? value, int length) => value is null || value.Length <= length ? value : value[..length];
 }

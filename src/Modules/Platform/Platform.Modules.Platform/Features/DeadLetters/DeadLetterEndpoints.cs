@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Platform.BuildingBlocks.Http;
+using Platform.BuildingBlocks.Localization;
 using Platform.BuildingBlocks.Messaging;
 using Platform.BuildingBlocks.Modules;
 using Platform.BuildingBlocks.Security;
@@ -51,16 +52,16 @@ internal static class DeadLetterEndpoints
     private static async Task<Results<Ok<DeadLetterList>, ProblemHttpResult>> ListAsync(
         string? module, int? limit, OutboxAdministration administration, ModuleCatalog catalog, CancellationToken cancellationToken)
     {
-        var errors = new Dictionary<string, string[]>();
+        var errors = new Dictionary<string, LocalizedText[]>();
         if (module is not null && !catalog.Enabled.Any(m => string.Equals(m.Name, module, StringComparison.OrdinalIgnoreCase)))
         {
-            errors["module"] = [$"'{module}' is not an enabled module."];
+            errors["module"] = [new($"“{module}”不是已启用的模块。", $"'{module}' is not an enabled module.")];
         }
 
         var take = limit ?? 100;
         if (take is < 1 or > 500)
         {
-            errors["limit"] = ["The page size is between 1 and 500."];
+            errors["limit"] = [new("每页条数须在 1 到 500 之间。", "The page size is between 1 and 500.")];
         }
 
         if (errors.Count > 0)
@@ -80,5 +81,5 @@ internal static class DeadLetterEndpoints
     private static async Task<Results<Accepted, ProblemHttpResult>> ReplayAsync(Guid deliveryId, OutboxAdministration administration, CancellationToken cancellationToken) =>
         await administration.ReplayAsync(deliveryId, cancellationToken)
             ? TypedResults.Accepted((string?)null)
-            : ApiProblems.NotFound("platform.dead_letter_not_found", $"No dead-lettered delivery has the id {deliveryId}.");
+            : ApiProblems.NotFound("platform.dead_letter_not_found", new LocalizedText($"没有标识为 {deliveryId} 的死信投递。", $"No dead-lettered delivery has the id {deliveryId}."));
 }

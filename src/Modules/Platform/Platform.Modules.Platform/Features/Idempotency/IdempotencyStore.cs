@@ -1,12 +1,14 @@
+using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Platform.BuildingBlocks.Idempotency;
+using Platform.BuildingBlocks.PersonalData;
 using Platform.Modules.Platform.Persistence;
 
 namespace Platform.Modules.Platform.Features.Idempotency;
 
 /// <summary>Idempotency keys in the Platform module's database; the primary key (caller, key) decides races.</summary>
-internal sealed class IdempotencyStore(PlatformDbContext db, IOptions<IdempotencyOptions> options, TimeProvider time) : IIdempotencyStore
+internal sealed class IdempotencyStore(PlatformDbContext db, IOptions<IdempotencyOptions> options, TimeProvider time, IPersonalDataProtector protector) : IIdempotencyStore
 {
     public async Task<IdempotencyStart> BeginAsync(string subject, string key, string requestHash, CancellationToken cancellationToken)
     {
@@ -26,7 +28,7 @@ internal sealed class IdempotencyStore(PlatformDbContext db, IOptions<Idempotenc
                 if (existing.Completed)
                 {
                     return new IdempotencyStart(IdempotencyOutcome.Replay,
-                        new IdempotentResponse(existing.StatusCode, existing.ContentType, existing.Body ?? [], existing.Location, existing.ETag));
+                        new IdempotentResponse(existing.StatusCode, existing.ContentType, Open(existing.Body), existing.Location, existing.ETag));
                 }
 
                 if (existing.CreatedAt + settings.InFlightTimeout > now)
@@ -73,16 +75,28 @@ internal sealed class IdempotencyStore(PlatformDbContext db, IOptions<Idempotenc
         return new IdempotencyStart(IdempotencyOutcome.InFlight);
     }
 
-    public Task CompleteAsync(string subject, string key, IdempotentResponse response, CancellationToken cancellationToken) =>
-        db.IdempotencyRecords
+    public Task CompleteAsync(string subject, string key, IdempotentResponse response, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(response);
+        var body = Seal(response.Body);
+        return db.IdempotencyRecords
             .Where(r => r.Subject == subject && r.Key == key)
             .ExecuteUpdateAsync(s => s
                 .SetProperty(r => r.Completed, true)
                 .SetProperty(r => r.StatusCode, response.StatusCode)
                 .SetProperty(r => r.ContentType, response.ContentType)
-                .SetProperty(r => r.Body, response.Body)
+                .SetProperty(r => r.Body, body)
                 .SetProperty(r => r.Location, response.Location)
                 .SetProperty(r => r.ETag, response.ETag), cancellationToken);
+    }
+
+    // A response may show personal data unmasked (pii.read): keep it encrypted like any personal data at rest.
+    private byte[] Seal(byte[] body) =>
+        Encoding.ASCII.GetBytes(protector.Encrypt(PersonalDataKind.StoredResponse, Convert.ToBase64String(body)));
+
+    private byte[] Open(byte[]? sealedBody) => sealedBody is null or { Length: 0 }
+        ? []
+        : Convert.FromBase64String(protector.Decrypt(PersonalDataKind.StoredResponse, Encoding.ASCII.GetString(sealedBody)));
 
     public Task AbandonAsync(string subject, string key, CancellationToken cancellationToken) =>
         db.IdempotencyRecords.Where(r => r.Subject == subject && r.Key == key && !r.Completed).ExecuteDeleteAsync(cancellationToken);

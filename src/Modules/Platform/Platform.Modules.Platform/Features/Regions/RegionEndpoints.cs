@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Platform.BuildingBlocks.Http;
 using Platform.BuildingBlocks.Identity;
+using Platform.BuildingBlocks.Localization;
 using Platform.BuildingBlocks.Security;
 
 namespace Platform.Modules.Platform.Features.Regions;
@@ -12,6 +13,10 @@ internal static class RegionEndpoints
 {
     public const int DefaultLimit = 100;
     public const int MaxLimit = 500;
+
+    private static readonly LocalizedText MalformedCode = new("行政区划代码为六位数字，例如 510700。", "A division code is six digits, for example 510700.");
+    private static readonly LocalizedText MalformedCursor = new("游标是上一页返回的六位行政区划代码。", "The cursor is a six-digit division code from a previous page.");
+    private static readonly LocalizedText LimitOutOfRange = new($"每页条数须在 1 到 {MaxLimit} 之间。", $"The page size is between 1 and {MaxLimit}.");
 
     public static void MapRegionEndpoints(this IEndpointRouteBuilder routes)
     {
@@ -38,21 +43,21 @@ internal static class RegionEndpoints
     private static async Task<Results<Ok<RegionPage>, ProblemHttpResult>> ListRegionsAsync(
         string? parent, RegionLevel? level, string? after, int? limit, RegionDirectory directory, RegionCatalog catalog, CancellationToken cancellationToken)
     {
-        var errors = new Dictionary<string, string[]>();
+        var errors = new Dictionary<string, LocalizedText[]>();
         if (parent is not null && !catalog.Contains(parent))
         {
-            errors["parent"] = [RegionCode.IsWellFormed(parent) ? $"'{parent}' is not a known division code." : "A division code is six digits, for example 510700."];
+            errors["parent"] = [RegionCode.IsWellFormed(parent) ? UnknownCode(parent) : MalformedCode];
         }
 
         if (after is not null && !RegionCode.IsWellFormed(after))
         {
-            errors["after"] = ["The cursor is a six-digit division code from a previous page."];
+            errors["after"] = [MalformedCursor];
         }
 
         var take = limit ?? DefaultLimit;
         if (take is < 1 or > MaxLimit)
         {
-            errors["limit"] = [$"The page size is between 1 and {MaxLimit}."];
+            errors["limit"] = [LimitOutOfRange];
         }
 
         if (errors.Count > 0)
@@ -82,6 +87,8 @@ internal static class RegionEndpoints
         return TypedResults.Ok(new RegionPage(rows.Take(take).ToArray(), next));
     }
 
+    private static LocalizedText UnknownCode(string code) => new($"“{code}”不是已知的行政区划代码。", $"'{code}' is not a known division code.");
+
     /// <param name="code">Six-digit division code, for example 510700.</param>
     /// <param name="directory">The region table.</param>
     /// <param name="cancellationToken">Request abort.</param>
@@ -89,12 +96,12 @@ internal static class RegionEndpoints
     {
         if (!RegionCode.IsWellFormed(code))
         {
-            return ApiProblems.Validation(new Dictionary<string, string[]> { ["code"] = ["A division code is six digits, for example 510700."] });
+            return ApiProblems.Validation("code", MalformedCode);
         }
 
         var region = (await directory.GetAsync(cancellationToken)).Find(code);
         return region is null
-            ? ApiProblems.NotFound("platform.region_not_found", $"No division has the code {code}.")
+            ? ApiProblems.NotFound("platform.region_not_found", new LocalizedText($"没有代码为 {code} 的行政区划。", $"No division has the code {code}."))
             : TypedResults.Ok(region);
     }
 }
