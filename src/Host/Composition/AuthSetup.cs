@@ -30,7 +30,12 @@ internal static class AuthSetup
 
         services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
         services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)
-            .Configure<IOptions<AuthOptions>>((jwt, auth) => Configure(jwt, auth.Value));
+            .Configure<IOptions<AuthOptions>, TimeProvider>((jwt, auth, time) =>
+            {
+                Configure(jwt, auth.Value);
+                jwt.TokenHandlers.Clear();
+                jwt.TokenHandlers.Add(new CachingTokenHandler(time));
+            });
         services.AddAuthorizationBuilder()
             .SetFallbackPolicy(new Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
         return builder;

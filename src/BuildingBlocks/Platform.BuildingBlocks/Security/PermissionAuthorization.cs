@@ -27,17 +27,20 @@ internal sealed record PermissionRequirement(string Permission) : IAuthorization
 /// <summary>Makes a policy for every <c>permission:&lt;name&gt;</c> on demand.</summary>
 internal sealed class PermissionPolicyProvider(IOptions<AuthorizationOptions> options) : DefaultAuthorizationPolicyProvider(options)
 {
-    public override async Task<AuthorizationPolicy?> GetPolicyAsync(string policyName)
+    // Asked on every request; a policy per permission is built once.
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, AuthorizationPolicy> policies = new(StringComparer.Ordinal);
+
+    public override Task<AuthorizationPolicy?> GetPolicyAsync(string policyName)
     {
         if (policyName.StartsWith(PermissionEndpointExtensions.PolicyPrefix, StringComparison.Ordinal))
         {
-            return new AuthorizationPolicyBuilder()
+            return Task.FromResult<AuthorizationPolicy?>(policies.GetOrAdd(policyName, static name => new AuthorizationPolicyBuilder()
                 .RequireAuthenticatedUser()
-                .AddRequirements(new PermissionRequirement(policyName[PermissionEndpointExtensions.PolicyPrefix.Length..]))
-                .Build();
+                .AddRequirements(new PermissionRequirement(name[PermissionEndpointExtensions.PolicyPrefix.Length..]))
+                .Build()));
         }
 
-        return await base.GetPolicyAsync(policyName);
+        return base.GetPolicyAsync(policyName);
     }
 }
 
