@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Platform.BuildingBlocks.Http;
 using Platform.BuildingBlocks.Modules;
+using Platform.IntegrationTests.Infrastructure;
 
 namespace Platform.IntegrationTests.Http;
 
@@ -56,14 +57,7 @@ public sealed class ProbeModule : IModule
     /// <see cref="ModuleCatalog"/> the host registered with one that also lists the probe; the
     /// pipeline maps the catalog it resolves, so the probe gets its route group like any module.
     /// </summary>
-    public static void AddToHost(IServiceCollection services)
-    {
-        ArgumentNullException.ThrowIfNull(services);
-        var hostCatalog = services.LastOrDefault(d => d.ServiceType == typeof(ModuleCatalog))?.ImplementationInstance as ModuleCatalog
-            ?? throw new InvalidOperationException("The host registered no ModuleCatalog instance.");
-        services.AddSingleton(new ModuleCatalog([.. hostCatalog.Registrations, new ModuleRegistration(new ProbeModule(), Enabled: true)]));
-        AddProbeServices(services);
-    }
+    public static void AddToHost(IServiceCollection services) => TestModules.AddToHost(services, new ProbeModule());
 
     public void AddServices(IServiceCollection services, ModuleContext context) => AddProbeServices(services);
 

@@ -7,6 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Platform.BuildingBlocks.Http;
 using Platform.BuildingBlocks.Localization;
 using Platform.BuildingBlocks.Modules;
+using Platform.IntegrationTests.Infrastructure;
 
 namespace Platform.IntegrationTests.Localization;
 
@@ -52,14 +53,7 @@ public sealed class LocalizationProbeModule : IModule
     public string Version => "0.0.1";
 
     /// <summary>Adds the probe to a host under test by replacing the host's module catalog with one that also lists it.</summary>
-    public static void AddToHost(IServiceCollection services)
-    {
-        ArgumentNullException.ThrowIfNull(services);
-        var hostCatalog = services.LastOrDefault(d => d.ServiceType == typeof(ModuleCatalog))?.ImplementationInstance as ModuleCatalog
-            ?? throw new InvalidOperationException("The host registered no ModuleCatalog instance.");
-        services.AddSingleton(new ModuleCatalog([.. hostCatalog.Registrations, new ModuleRegistration(new LocalizationProbeModule(), Enabled: true)]));
-        AddProbeServices(services);
-    }
+    public static void AddToHost(IServiceCollection services) => TestModules.AddToHost(services, new LocalizationProbeModule());
 
     public void AddServices(IServiceCollection services, ModuleContext context) => AddProbeServices(services);
 

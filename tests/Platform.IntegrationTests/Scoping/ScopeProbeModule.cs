@@ -1,10 +1,9 @@
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using Platform.BuildingBlocks.Modules;
 using Platform.BuildingBlocks.Persistence;
 using Platform.BuildingBlocks.Security;
-using Platform.Host.Composition;
+using Platform.IntegrationTests.Infrastructure;
 
 namespace Platform.IntegrationTests.Scoping;
 
@@ -34,16 +33,7 @@ internal sealed class ScopeProbeModule : IModule
     /// <see cref="ModuleCatalog"/> is replaced by one that also lists the probe (the pipeline maps the
     /// catalog it resolves), and the probe's services are added with the context the host would give it.
     /// </summary>
-    public static void AddToHost(IServiceCollection services)
-    {
-        ArgumentNullException.ThrowIfNull(services);
-        var hostCatalog = Instance<ModuleCatalog>(services);
-        var host = Instance<HostBuilderContext>(services);
-        var runMode = Instance<HostRunModeHolder>(services).Mode;
-        var module = new ScopeProbeModule();
-        services.AddSingleton(new ModuleCatalog([.. hostCatalog.Registrations, new ModuleRegistration(module, Enabled: true)]));
-        module.AddServices(services, new ModuleContext(host.Configuration, host.HostingEnvironment, module.Name, runMode));
-    }
+    public static void AddToHost(IServiceCollection services) => TestModules.AddToHost(services, new ScopeProbeModule());
 
     public void AddServices(IServiceCollection services, ModuleContext context)
     {
@@ -56,8 +46,4 @@ internal sealed class ScopeProbeModule : IModule
 
     public void MapEndpoints(IEndpointRouteBuilder routes) => routes.MapScopeProbeEndpoints();
 
-    private static T Instance<T>(IServiceCollection services)
-        where T : class =>
-        services.LastOrDefault(d => d.ServiceType == typeof(T))?.ImplementationInstance as T
-            ?? throw new InvalidOperationException($"The host registered no {typeof(T).Name} instance.");
 }

@@ -10,6 +10,7 @@ using Platform.BuildingBlocks.Identity;
 using Platform.BuildingBlocks.Modules;
 using Platform.BuildingBlocks.PersonalData;
 using Platform.BuildingBlocks.Security;
+using Platform.IntegrationTests.Infrastructure;
 
 namespace Platform.IntegrationTests.Security;
 
@@ -76,14 +77,7 @@ public sealed class SecurityProbeModule : IModule
     public static int Runs(string id) => RunCounts.TryGetValue(id, out var runs) ? runs : 0;
 
     /// <summary>Adds the probe to a host under test by replacing its module catalog, as the HTTP probe does.</summary>
-    public static void AddToHost(IServiceCollection services)
-    {
-        ArgumentNullException.ThrowIfNull(services);
-        var hostCatalog = services.LastOrDefault(d => d.ServiceType == typeof(ModuleCatalog))?.ImplementationInstance as ModuleCatalog
-            ?? throw new InvalidOperationException("The host registered no ModuleCatalog instance.");
-        services.AddSingleton(new ModuleCatalog([.. hostCatalog.Registrations, new ModuleRegistration(new SecurityProbeModule(), Enabled: true)]));
-        AddProbeServices(services);
-    }
+    public static void AddToHost(IServiceCollection services) => TestModules.AddToHost(services, new SecurityProbeModule());
 
     public void AddServices(IServiceCollection services, ModuleContext context) => AddProbeServices(services);
 
