@@ -16,7 +16,7 @@ internal sealed class BenchOptions
         Usage: dotnet Platform.Bench.dll [options]   (or: bash bench/run.sh [options])
 
           --iterations N      cold starts per case (fresh database, migrated database, bare app)   [BENCH_ITERATIONS, 5]
-          --warmup S          seconds of load before measuring                                      [BENCH_WARMUP, 3]
+          --warmup S          seconds of load before measuring                                      [BENCH_WARMUP, 20]
           --duration S        seconds of measured load per app                                      [BENCH_DURATION, 10]
           --concurrency N     concurrent workers / connections                                      [BENCH_CONCURRENCY, 32]
           --idle S            seconds idle after ready before reading VmRSS                         [BENCH_IDLE, 5]
@@ -35,7 +35,7 @@ internal sealed class BenchOptions
 
     public int Iterations { get; private set; } = 5;
 
-    public int WarmUpSeconds { get; private set; } = 3;
+    public int WarmUpSeconds { get; private set; } = 20;
 
     public int DurationSeconds { get; private set; } = 10;
 
