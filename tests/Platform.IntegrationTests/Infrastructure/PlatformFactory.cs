@@ -16,10 +16,11 @@ public sealed class PlatformFactory(TestDatabase database, IReadOnlyDictionary<s
 
     public Action<IServiceCollection>? ConfigureTestServices { get; init; }
 
-    public static async Task<PlatformFactory> StartAsync(DatabaseProvider provider, IReadOnlyDictionary<string, string?>? settings = null, string environment = "Testing")
+    public static async Task<PlatformFactory> StartAsync(
+        DatabaseProvider provider, IReadOnlyDictionary<string, string?>? settings = null, string environment = "Testing", Action<IServiceCollection>? configureTestServices = null)
     {
         var database = await TestDatabase.CreateAsync(provider);
-        var factory = new PlatformFactory(database, settings, environment);
+        var factory = new PlatformFactory(database, settings, environment) { ConfigureTestServices = configureTestServices };
         try
         {
             factory.StartServer();

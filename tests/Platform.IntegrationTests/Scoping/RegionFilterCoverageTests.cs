@@ -30,7 +30,7 @@ public sealed class RegionFilterCoverageTests
     [InlineData(DatabaseProvider.PostgreSql)]
     public async Task The_check_finds_the_probe_modules_case_and_sees_it_filtered_by_region(DatabaseProvider provider)
     {
-        await using var factory = await ScopeProbeHosts.StartAsync(provider);
+        await using var factory = await ScopeProbeHosts.StartProbeAsync(provider);
 
         var entities = RegionFilterCoverage.Inspect(factory.Services);
 

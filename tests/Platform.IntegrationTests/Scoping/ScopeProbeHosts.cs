@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
@@ -14,43 +13,13 @@ namespace Platform.IntegrationTests.Scoping;
 /// One host with the probe module per database provider, started on first use and shared by a test
 /// class. A provider without a server skips every test that asks for it.
 /// </summary>
-public sealed class ScopeProbeHosts : IAsyncLifetime
+public sealed class ScopeProbeHosts : ProviderHostCache
 {
-    private readonly ConcurrentDictionary<DatabaseProvider, Lazy<Task<PlatformFactory>>> hosts = new();
-
-    public Task<PlatformFactory> GetAsync(DatabaseProvider provider) =>
-        hosts.GetOrAdd(provider, p => new Lazy<Task<PlatformFactory>>(() => StartAsync(p))).Value;
-
     /// <summary>The real host on a throw-away database, with the probe module added to its module list.</summary>
-    public static async Task<PlatformFactory> StartAsync(DatabaseProvider provider)
-    {
-        var database = await TestDatabase.CreateAsync(provider);
-        var factory = new PlatformFactory(database) { ConfigureTestServices = ScopeProbeModule.AddToHost };
-        try
-        {
-            factory.StartServer();
-            return factory;
-        }
-        catch
-        {
-            await factory.DisposeAsync();
-            throw;
-        }
-    }
+    public static Task<PlatformFactory> StartProbeAsync(DatabaseProvider provider) =>
+        PlatformFactory.StartAsync(provider, configureTestServices: ScopeProbeModule.AddToHost);
 
-    public ValueTask InitializeAsync() => ValueTask.CompletedTask;
-
-    public async ValueTask DisposeAsync()
-    {
-        foreach (var host in hosts.Values.Where(h => h.IsValueCreated))
-        {
-            var started = host.Value;
-            if (started.IsCompletedSuccessfully)
-            {
-                await (await started).DisposeAsync();
-            }
-        }
-    }
+    protected override Task<PlatformFactory> StartAsync(DatabaseProvider provider) => StartProbeAsync(provider);
 }
 
 /// <summary>Calls of the probe module's API and reads of its database, as the tests need them.</summary>

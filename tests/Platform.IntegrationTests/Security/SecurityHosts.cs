@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
@@ -19,29 +18,15 @@ public static class SecurityHost
         DatabaseProvider provider, IReadOnlyDictionary<string, string?>? settings = null, string environment = "Testing", bool withProbe = true,
         Action<IServiceCollection>? configureServices = null)
     {
-        var database = await TestDatabase.CreateAsync(provider);
-        var factory = new PlatformFactory(database, settings, environment)
+        return await PlatformFactory.StartAsync(provider, settings, environment, services =>
         {
-            ConfigureTestServices = services =>
+            if (withProbe)
             {
-                if (withProbe)
-                {
-                    SecurityProbeModule.AddToHost(services);
-                }
+                SecurityProbeModule.AddToHost(services);
+            }
 
-                configureServices?.Invoke(services);
-            },
-        };
-        try
-        {
-            factory.StartServer();
-            return factory;
-        }
-        catch
-        {
-            await factory.DisposeAsync();
-            throw;
-        }
+            configureServices?.Invoke(services);
+        });
     }
 
     /// <summary>A subject no other test uses, so audit queries by subject see only this test's entries.</summary>
@@ -108,24 +93,7 @@ public static class SecurityHost
 /// One host with the security probe per database provider, started on first use and shared by a test
 /// class. A provider without a server skips every test that asks for it.
 /// </summary>
-public sealed class SecurityProbeHosts : IAsyncLifetime
+public sealed class SecurityProbeHosts : ProviderHostCache
 {
-    private readonly ConcurrentDictionary<DatabaseProvider, Lazy<Task<PlatformFactory>>> hosts = new();
-
-    public Task<PlatformFactory> GetAsync(DatabaseProvider provider) =>
-        hosts.GetOrAdd(provider, p => new Lazy<Task<PlatformFactory>>(() => SecurityHost.StartAsync(p))).Value;
-
-    public ValueTask InitializeAsync() => ValueTask.CompletedTask;
-
-    public async ValueTask DisposeAsync()
-    {
-        foreach (var host in hosts.Values.Where(h => h.IsValueCreated))
-        {
-            var started = host.Value;
-            if (started.IsCompletedSuccessfully)
-            {
-                await (await started).DisposeAsync();
-            }
-        }
-    }
+    protected override Task<PlatformFactory> StartAsync(DatabaseProvider provider) => SecurityHost.StartAsync(provider);
 }
