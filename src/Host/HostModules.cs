@@ -1,5 +1,6 @@
 using Platform.BuildingBlocks.Modules;
 using Platform.Modules.Platform;
+using Platform.Modules.TrainingVouchers;
 
 namespace Platform.Host;
 
@@ -12,5 +13,6 @@ public static class HostModules
     public static IReadOnlyList<IModule> All() =>
     [
         new PlatformModule(),
+        new TrainingVouchersModule(),
     ];
 }

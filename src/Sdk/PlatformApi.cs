@@ -4,8 +4,11 @@ namespace Platform.Sdk;
 /// One entry point to every module's client. Each property is the generated typed client of one
 /// module; a new module adds one property here and one line in <see cref="PlatformSdkServiceCollectionExtensions"/>.
 /// </summary>
-public sealed class PlatformApi(IPlatformClient platform)
+public sealed class PlatformApi(IPlatformClient platform, ITrainingVouchersClient trainingVouchers)
 {
     /// <summary>The built-in Platform module: modules, regions, outbox dead letters.</summary>
     public IPlatformClient Platform { get; } = platform;
+
+    /// <summary>Training vouchers: eligibility, issue, enrolment, attendance, assessment, settlement, payment, statistics.</summary>
+    public ITrainingVouchersClient TrainingVouchers { get; } = trainingVouchers;
 }

@@ -23,6 +23,7 @@ public static class PlatformSdkServiceCollectionExtensions
         return
         [
             AddClient<IPlatformClient, PlatformClient>(services),
+            AddClient<ITrainingVouchersClient, TrainingVouchersClient>(services),
         ];
     }
 

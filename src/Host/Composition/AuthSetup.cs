@@ -93,12 +93,21 @@ internal static class AuthSetup
     }
 
     /// <summary>Claims of a token for <paramref name="role"/> in <paramref name="region"/>.</summary>
-    public static ClaimsIdentity Identity(string subject, string role, string region) => new(
-    [
-        new Claim(PlatformClaims.Subject, subject),
-        new Claim(PlatformClaims.Role, role),
-        new Claim(PlatformClaims.Region, region),
-    ]);
+    public static ClaimsIdentity Identity(string subject, string role, string region, string? organisation = null)
+    {
+        var identity = new ClaimsIdentity(
+        [
+            new Claim(PlatformClaims.Subject, subject),
+            new Claim(PlatformClaims.Role, role),
+            new Claim(PlatformClaims.Region, region),
+        ]);
+        if (!string.IsNullOrWhiteSpace(organisation))
+        {
+            identity.AddClaim(new Claim(PlatformClaims.Organisation, organisation));
+        }
+
+        return identity;
+    }
 
     public static string Base64Key(string text) => Convert.ToBase64String(Encoding.UTF8.GetBytes(text));
 }

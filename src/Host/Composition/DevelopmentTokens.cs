@@ -53,7 +53,7 @@ internal static partial class DevelopmentTokens
         var expires = time.GetUtcNow() + settings.DevelopmentTokens.Lifetime;
         var token = new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
         {
-            Subject = AuthSetup.Identity(request.Subject ?? $"dev-{request.Role}", request.Role, request.Region),
+            Subject = AuthSetup.Identity(request.Subject ?? $"dev-{request.Role}", request.Role, request.Region, request.Organisation),
             Issuer = settings.Issuer,
             Audience = settings.Audience,
             Expires = expires.UtcDateTime,
@@ -72,6 +72,7 @@ internal static partial class DevelopmentTokens
 /// <param name="Role">operator, reviewer, auditor, training_institution, integrator or administrator.</param>
 /// <param name="Region">A division code such as 510700, or * for a cross-province scope.</param>
 /// <param name="Subject">The caller's identifier; defaults to dev-&lt;role&gt;.</param>
-internal sealed record DevelopmentTokenRequest(string Role, string Region, string? Subject);
+/// <param name="Organisation">For training_institution: the institution's unified social credit code.</param>
+internal sealed record DevelopmentTokenRequest(string Role, string Region, string? Subject, string? Organisation = null);
 
 internal sealed record DevelopmentToken(string AccessToken, DateTimeOffset ExpiresAt);

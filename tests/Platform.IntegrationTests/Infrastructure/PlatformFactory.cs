@@ -63,10 +63,10 @@ public sealed class PlatformFactory(TestDatabase database, IReadOnlyDictionary<s
     public string? DefaultToken { get; set; } = TestTokens.Administrator;
 
     /// <summary>A client calling as <paramref name="role"/> in <paramref name="region"/>.</summary>
-    public HttpClient CreateClientAs(string role, string region)
+    public HttpClient CreateClientAs(string role, string region, string? subject = null, string? organisation = null)
     {
         var client = Server.CreateClient();
-        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", TestTokens.For(role, region));
+        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", TestTokens.For(role, region, subject, organisation: organisation));
         return client;
     }
 

@@ -25,13 +25,18 @@ public static class TestTokens
         ["PersonalData:BlindIndexKey"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)),
     };
 
-    public static string For(string role, string region, string? subject = null, DateTimeOffset? expires = null, string? key = null, string issuer = Issuer, string audience = Audience)
+    public static string For(string role, string region, string? subject = null, DateTimeOffset? expires = null, string? key = null, string issuer = Issuer, string audience = Audience, string? organisation = null)
     {
         var claims = new List<Claim>
         {
             new("sub", subject ?? $"test-{role}-{region}"),
             new("role", role),
         };
+        if (organisation is not null)
+        {
+            claims.Add(new Claim("org", organisation));
+        }
+
         if (region.Length > 0)
         {
             claims.Add(new Claim("region", region));

@@ -27,7 +27,10 @@ public sealed class ModuleDatabaseTests
 
         Assert.Contains("platform.__ef_migrations_history", tables);
         Assert.Contains("platform.regions", tables);
-        Assert.All(tables, t => Assert.StartsWith("platform.", t, StringComparison.Ordinal));
+        // Every table lives in the schema of the module that owns it; nothing lands in public.
+        var schemas = factory.Services.GetServices<ModuleDatabase>().Select(d => d.Schema).ToHashSet(StringComparer.Ordinal);
+        Assert.All(tables, t => Assert.Contains(t.Split('.')[0], schemas));
+        Assert.All(schemas, schema => Assert.Contains($"{schema}.__ef_migrations_history", tables));
         Assert.Equal(ExpectedMigrations(factory.Services, database), await AppliedMigrationsAsync(connectionString));
     }
 

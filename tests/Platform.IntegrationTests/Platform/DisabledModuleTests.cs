@@ -9,7 +9,7 @@ using Platform.Modules.Platform.Persistence;
 
 namespace Platform.IntegrationTests.Platform;
 
-/// <summary>One host with <c>Modules:Platform:Enabled=false</c>, shared by the tests of this class.</summary>
+/// <summary>One host with every module switched off (<c>Modules:&lt;Name&gt;:Enabled=false</c>), shared by the tests of this class.</summary>
 public sealed class DisabledPlatformHost : IAsyncLifetime
 {
     private PlatformFactory? factory;
@@ -17,7 +17,11 @@ public sealed class DisabledPlatformHost : IAsyncLifetime
     public PlatformFactory Factory => factory ?? throw new InvalidOperationException("The host has not started.");
 
     public async ValueTask InitializeAsync() =>
-        factory = await PlatformFactory.StartAsync(DatabaseProvider.Sqlite, new Dictionary<string, string?> { ["Modules:Platform:Enabled"] = "false" });
+        factory = await PlatformFactory.StartAsync(DatabaseProvider.Sqlite, new Dictionary<string, string?>
+        {
+            ["Modules:Platform:Enabled"] = "false",
+            ["Modules:TrainingVouchers:Enabled"] = "false",
+        });
 
     public async ValueTask DisposeAsync()
     {
@@ -35,6 +39,7 @@ public sealed class DisabledModuleTests(DisabledPlatformHost host) : IClassFixtu
     [InlineData("/api/platform/modules")]
     [InlineData("/api/platform/regions/510700")]
     [InlineData("/api/platform/outbox/dead-letters")]
+    [InlineData("/api/training-vouchers/occupations")]
     public async Task Routes_of_a_disabled_module_answer_404_route_not_found(string path)
     {
         using var client = host.Factory.CreateClient();

@@ -1,5 +1,6 @@
 using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 using Platform.BuildingBlocks.Concurrency;
@@ -87,6 +88,10 @@ public abstract class ModuleDbContext : DbContext
                 // UPDATE and DELETE also match the stored region, so a record attached without being
                 // read through the filter cannot be changed or deleted outside the caller's region.
                 modelBuilder.Entity(entity.ClrType).Property(nameof(IRegionScoped.RegionCode)).IsConcurrencyToken();
+                if (typeof(IServedRegionScoped).IsAssignableFrom(entity.ClrType))
+                {
+                    modelBuilder.Entity(entity.ClrType).Property(nameof(IServedRegionScoped.ServingRegionCode)).IsConcurrencyToken();
+                }
             }
 
             if (typeof(IVersioned).IsAssignableFrom(entity.ClrType))
@@ -146,11 +151,34 @@ public abstract class ModuleDbContext : DbContext
 
             var current = entry.Entity.RegionCode;
             var original = entry.State == EntityState.Added ? current : entry.Property(nameof(IRegionScoped.RegionCode)).OriginalValue as string;
-            if (!Caller.Scope.Covers(current) || !Caller.Scope.Covers(original))
+            if (!MayWrite(entry, current, original))
             {
                 throw new DomainException(403, RegionForbiddenCode, ProblemTexts.RecordOutsideRegion(current, Caller.Scope.Code));
             }
         }
+    }
+
+    private bool MayWrite(EntityEntry<IRegionScoped> entry, string current, string? original)
+    {
+        var scope = Caller.Scope;
+        if (scope.Covers(current) && scope.Covers(original))
+        {
+            return true;
+        }
+
+        if (entry.Entity is not IServedRegionScoped served || !string.Equals(current, original, StringComparison.Ordinal))
+        {
+            // Only the home region's callers move a record to another home region.
+            return false;
+        }
+
+        // The serving side: it must cover the serving region after the change, and either covered it
+        // before or the record was not yet served anywhere (taken into service now).
+        var servingNow = served.ServingRegionCode;
+        var servingBefore = entry.State == EntityState.Added
+            ? servingNow
+            : entry.Property(nameof(IServedRegionScoped.ServingRegionCode)).OriginalValue as string;
+        return scope.Covers(servingNow) && (servingBefore is null || scope.Covers(servingBefore));
     }
 
     public const string RegionForbiddenCode = "auth.region_forbidden";
@@ -158,11 +186,21 @@ public abstract class ModuleDbContext : DbContext
     private LambdaExpression RegionFilter(Type entityType)
     {
         // e => e.RegionCode.StartsWith(this.RegionPrefix)
+        //      [|| (e.ServingRegionCode != null && e.ServingRegionCode.StartsWith(this.RegionPrefix))]
         var entity = Expression.Parameter(entityType, "e");
-        var code = Expression.Property(entity, entityType.GetProperty(nameof(IRegionScoped.RegionCode))!);
         var prefix = Expression.Property(Expression.Constant(this), nameof(RegionPrefix));
         var startsWith = typeof(string).GetMethod(nameof(string.StartsWith), [typeof(string)])!;
-        return Expression.Lambda(Expression.Call(code, startsWith, prefix), entity);
+        var code = Expression.Property(entity, entityType.GetProperty(nameof(IRegionScoped.RegionCode))!);
+        Expression body = Expression.Call(code, startsWith, prefix);
+        if (typeof(IServedRegionScoped).IsAssignableFrom(entityType))
+        {
+            var serving = Expression.Property(entity, entityType.GetProperty(nameof(IServedRegionScoped.ServingRegionCode))!);
+            body = Expression.OrElse(
+                body,
+                Expression.AndAlso(Expression.NotEqual(serving, Expression.Constant(null, typeof(string))), Expression.Call(serving, startsWith, prefix)));
+        }
+
+        return Expression.Lambda(body, entity);
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)

@@ -63,6 +63,7 @@ public sealed class CallerAccessor(IHttpContextAccessor http, RegionCatalog regi
 
         var subject = user.FindFirst(PlatformClaims.Subject)?.Value ?? "unknown";
         var roles = user.FindAll(PlatformClaims.Role).Select(c => c.Value).Where(r => Security.Roles.All.Contains(r)).Distinct().ToArray();
-        return new Caller(subject, roles, scope, IsSystem: false);
+        var organisation = user.FindFirst(PlatformClaims.Organisation)?.Value;
+        return new Caller(subject, roles, scope, IsSystem: false, string.IsNullOrWhiteSpace(organisation) ? null : organisation.Trim().ToUpperInvariant());
     }
 }

@@ -1,0 +1,34 @@
+using Microsoft.EntityFrameworkCore;
+using Platform.BuildingBlocks.Http;
+using Platform.BuildingBlocks.Localization;
+using Platform.BuildingBlocks.Security;
+using Platform.Modules.TrainingVouchers.Domain;
+using Platform.Modules.TrainingVouchers.Persistence;
+
+namespace Platform.Modules.TrainingVouchers.Features.Shared;
+
+/// <summary>Loading vouchers for a change, with the caller's visibility applied.</summary>
+internal static class Vouchers
+{
+    /// <summary>
+    /// The voucher, tracked for a change. Outside the caller's region, or (for institution staff) enrolled
+    /// at another institution, it does not exist as far as the caller can tell: 404.
+    /// </summary>
+    public static async Task<Voucher> LoadAsync(TrainingVouchersDbContext db, Guid id, CancellationToken cancellationToken)
+    {
+        var voucher = await db.Vouchers.FirstOrDefaultAsync(v => v.Id == id, cancellationToken)
+            ?? throw VoucherProblems.NotFound(id);
+        VoucherCallers.RequireOwnVoucher(db.Caller, voucher);
+        return voucher;
+    }
+
+    /// <summary>The vouchers a caller may list: institution staff see those enrolled at their institution.</summary>
+    public static IQueryable<Voucher> VisibleTo(this IQueryable<Voucher> vouchers, Caller caller) =>
+        VoucherCallers.IsInstitution(caller)
+            ? vouchers.Where(v => v.InstitutionCode == caller.Organisation)
+            : vouchers;
+
+    /// <summary>A 400 for one field, raised from a handler where the rule needs data a validator does not have.</summary>
+    public static DomainException FieldError(string field, string chinese, string english) =>
+        new(400, ProblemCodes.ValidationFailed, ProblemTexts.SeeFieldErrors, new Dictionary<string, LocalizedText[]> { [field] = [new LocalizedText(chinese, english)] });
+}
