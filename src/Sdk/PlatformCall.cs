@@ -3,11 +3,15 @@ namespace Platform.Sdk;
 /// <summary>
 /// Per-call options for the generated clients, which have no parameters for them: an
 /// <c>If-Match</c> precondition, a chosen <c>Idempotency-Key</c>, and the ETag and replay flag of the
-/// response. Flows with the async call that runs inside it.
+/// response. Flows with the async call that runs inside it. Begin one scope per call: the scope's
+/// key and precondition apply to every request sent inside it, and its ETag and replay flag are
+/// those of the last response.
 /// <code>
-/// using var call = PlatformCall.Begin(ifMatch: etag);
-/// await api.TrainingVouchers.CancelAsync(id);
-/// var newEtag = call.ResponseETag;
+/// using (var call = PlatformCall.Begin(ifMatch: etag))
+/// {
+///     await api.TrainingVouchers.CancelAsync(id, new CloseVoucherRequest { Reason = "持有人申请取消" });
+///     newEtag = call.ResponseETag;
+/// }
 /// </code>
 /// </summary>
 public sealed class PlatformCall : IDisposable

@@ -34,6 +34,18 @@ internal static class OpenApiSetup
                 };
                 return Task.CompletedTask;
             });
+            options.AddSchemaTransformer((schema, context, _) =>
+            {
+                // Money is decimal in yuan: say so, so generated clients use decimal, not double,
+                // and control totals compare exactly.
+                var type = context.JsonTypeInfo.Type;
+                if (type == typeof(decimal) || type == typeof(decimal?))
+                {
+                    schema.Format = "decimal";
+                }
+
+                return Task.CompletedTask;
+            });
             options.AddOperationTransformer((operation, context, _) =>
             {
                 var permission = context.Description.ActionDescriptor.EndpointMetadata.OfType<PermissionMetadata>().FirstOrDefault();

@@ -6497,7 +6497,7 @@ namespace Platform.Sdk
         public int Passed { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("passRatePercent")]
-        public double PassRatePercent { get; set; } = default!;
+        public decimal PassRatePercent { get; set; } = default!;
 
         private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
 
@@ -6545,7 +6545,7 @@ namespace Platform.Sdk
         public int DeclaredCount { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("declaredTotal")]
-        public double DeclaredTotal { get; set; } = default!;
+        public decimal DeclaredTotal { get; set; } = default!;
 
         private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
 
@@ -6647,7 +6647,7 @@ namespace Platform.Sdk
         public System.DateOnly EvaluatedOn { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("faceValue")]
-        public double? FaceValue { get; set; } = default!;
+        public decimal? FaceValue { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("rules")]
         public System.Collections.Generic.ICollection<RuleResult> Rules { get; set; } = new System.Collections.ObjectModel.Collection<RuleResult>();
@@ -7133,7 +7133,7 @@ namespace Platform.Sdk
         public int DeclaredCount { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("declaredTotal")]
-        public double DeclaredTotal { get; set; } = default!;
+        public decimal DeclaredTotal { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("status")]
         public PaymentBatchStatus Status { get; set; } = default!;
@@ -7190,7 +7190,7 @@ namespace Platform.Sdk
         public string InstitutionCode { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("amount")]
-        public double Amount { get; set; } = default!;
+        public decimal Amount { get; set; } = default!;
 
         private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
 
@@ -7235,10 +7235,10 @@ namespace Platform.Sdk
         public System.Collections.Generic.ICollection<TraineeGroup> EligibleGroups { get; set; } = new System.Collections.ObjectModel.Collection<TraineeGroup>();
 
         [System.Text.Json.Serialization.JsonPropertyName("attendanceThresholdPercent")]
-        public double AttendanceThresholdPercent { get; set; } = default!;
+        public decimal AttendanceThresholdPercent { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("failedSharePercent")]
-        public double FailedSharePercent { get; set; } = default!;
+        public decimal FailedSharePercent { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("crossProvinceRecognition")]
         public bool CrossProvinceRecognition { get; set; } = default!;
@@ -7535,10 +7535,10 @@ namespace Platform.Sdk
         public System.Collections.Generic.ICollection<TraineeGroup>? EligibleGroups { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("attendanceThresholdPercent")]
-        public double AttendanceThresholdPercent { get; set; } = default!;
+        public decimal AttendanceThresholdPercent { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("failedSharePercent")]
-        public double FailedSharePercent { get; set; } = default!;
+        public decimal FailedSharePercent { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("crossProvinceRecognition")]
         public bool CrossProvinceRecognition { get; set; } = default!;
@@ -7574,10 +7574,10 @@ namespace Platform.Sdk
         public System.DateOnly? EffectiveTo { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("amount")]
-        public double Amount { get; set; } = default!;
+        public decimal Amount { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("shortageUpliftPercent")]
-        public double ShortageUpliftPercent { get; set; } = default!;
+        public decimal ShortageUpliftPercent { get; set; } = default!;
 
         private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
 
@@ -7643,7 +7643,7 @@ namespace Platform.Sdk
         public int Passed { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("passRatePercent")]
-        public double PassRatePercent { get; set; } = default!;
+        public decimal PassRatePercent { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("byInstitution")]
         public System.Collections.Generic.ICollection<CompletionCount> ByInstitution { get; set; } = new System.Collections.ObjectModel.Collection<CompletionCount>();
@@ -7652,10 +7652,10 @@ namespace Platform.Sdk
         public System.Collections.Generic.ICollection<CompletionCount> ByOccupation { get; set; } = new System.Collections.ObjectModel.Collection<CompletionCount>();
 
         [System.Text.Json.Serialization.JsonPropertyName("subsidyCommitted")]
-        public double SubsidyCommitted { get; set; } = default!;
+        public decimal SubsidyCommitted { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("subsidyPaid")]
-        public double SubsidyPaid { get; set; } = default!;
+        public decimal SubsidyPaid { get; set; } = default!;
 
         private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
 
@@ -7712,13 +7712,13 @@ namespace Platform.Sdk
         public System.DateOnly? EffectiveTo { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("amount")]
-        public double Amount { get; set; } = default!;
+        public decimal Amount { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("shortageUpliftPercent")]
-        public double ShortageUpliftPercent { get; set; } = default!;
+        public decimal ShortageUpliftPercent { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("faceValue")]
-        public double FaceValue { get; set; } = default!;
+        public decimal FaceValue { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("isSample")]
         public bool IsSample { get; set; } = default!;
@@ -7814,7 +7814,7 @@ namespace Platform.Sdk
         public string? ServingRegionCode { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("faceValue")]
-        public double FaceValue { get; set; } = default!;
+        public decimal FaceValue { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("status")]
         public VoucherStatus Status { get; set; } = default!;
@@ -7841,7 +7841,7 @@ namespace Platform.Sdk
         public int AttendedMinutes { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("attendanceRatePercent")]
-        public double AttendanceRatePercent { get; set; } = default!;
+        public decimal AttendanceRatePercent { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("completedOn")]
         public System.DateOnly? CompletedOn { get; set; } = default!;
@@ -7853,7 +7853,7 @@ namespace Platform.Sdk
         public string? CertificateNumber { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("subsidyAmount")]
-        public double? SubsidyAmount { get; set; } = default!;
+        public decimal? SubsidyAmount { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("claimId")]
         public System.Guid? ClaimId { get; set; } = default!;
@@ -7940,7 +7940,7 @@ namespace Platform.Sdk
         public VoucherStatus Status { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("faceValue")]
-        public double FaceValue { get; set; } = default!;
+        public decimal FaceValue { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("issuedOn")]
         public System.DateOnly IssuedOn { get; set; } = default!;
