@@ -9,7 +9,7 @@ namespace Platform.Sdk;
 /// <code>
 /// using (var call = PlatformCall.Begin(ifMatch: etag))
 /// {
-///     await api.TrainingVouchers.CancelAsync(id, new CloseVoucherRequest { Reason = "持有人申请取消" });
+///     await api.TrainingVouchers.CancelAsync(id, new ReasonRequest { Reason = "持有人申请取消" });
 ///     newEtag = call.ResponseETag;
 /// }
 /// </code>

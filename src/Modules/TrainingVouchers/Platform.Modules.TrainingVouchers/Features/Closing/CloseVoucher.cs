@@ -1,4 +1,3 @@
-using FluentValidation;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -12,15 +11,6 @@ using Platform.Modules.TrainingVouchers.Features.Shared;
 using Platform.Modules.TrainingVouchers.Persistence;
 
 namespace Platform.Modules.TrainingVouchers.Features.Closing;
-
-/// <summary>The body of TrainingVouchers_Cancel and TrainingVouchers_Revoke.</summary>
-/// <param name="Reason">Why (1–500 characters); kept on the voucher and in the audit trail.</param>
-internal sealed record CloseVoucherRequest(string? Reason);
-
-internal sealed class CloseVoucherValidator : AbstractValidator<CloseVoucherRequest>
-{
-    public CloseVoucherValidator() => RuleFor(r => r.Reason).NotEmpty().MaximumLength(500);
-}
 
 internal static class CloseVoucher
 {
@@ -42,7 +32,7 @@ internal static class CloseVoucher
     }
 
     private static async Task<Ok<VoucherResponse>> CancelAsync(
-        Guid id, CloseVoucherRequest request, HttpContext http, TrainingVouchersDbContext db, VoucherResults results, TimeProvider time, CancellationToken cancellationToken)
+        Guid id, ReasonRequest request, HttpContext http, TrainingVouchersDbContext db, VoucherResults results, TimeProvider time, CancellationToken cancellationToken)
     {
         var voucher = await Vouchers.LoadAsync(db, id, cancellationToken);
         EntityTags.RequireMatch(http, voucher);
@@ -52,7 +42,7 @@ internal static class CloseVoucher
     }
 
     private static async Task<Ok<VoucherResponse>> RevokeAsync(
-        Guid id, CloseVoucherRequest request, HttpContext http, TrainingVouchersDbContext db, VoucherResults results, TimeProvider time, CancellationToken cancellationToken)
+        Guid id, ReasonRequest request, HttpContext http, TrainingVouchersDbContext db, VoucherResults results, TimeProvider time, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
         var voucher = await Vouchers.LoadAsync(db, id, cancellationToken);

@@ -1,4 +1,3 @@
-using FluentValidation;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -12,15 +11,6 @@ using Platform.Modules.TrainingVouchers.Features.Shared;
 using Platform.Modules.TrainingVouchers.Persistence;
 
 namespace Platform.Modules.TrainingVouchers.Features.Settlement;
-
-/// <summary>The body of TrainingVouchers_RejectSettlement.</summary>
-/// <param name="Reason">Why the claim is rejected (1–500 characters); the institution may claim again.</param>
-internal sealed record RejectSettlementRequest(string? Reason);
-
-internal sealed class RejectSettlementValidator : AbstractValidator<RejectSettlementRequest>
-{
-    public RejectSettlementValidator() => RuleFor(r => r.Reason).NotEmpty().MaximumLength(500);
-}
 
 /// <summary>
 /// Settlement: the institution claims the subsidy of a completed voucher; a reviewer who is not the
@@ -102,7 +92,7 @@ internal static class SettleVoucher
     }
 
     private static async Task<Ok<VoucherResponse>> RejectAsync(
-        Guid id, RejectSettlementRequest request, HttpContext http, TrainingVouchersDbContext db, VoucherResults results, TimeProvider time, CancellationToken cancellationToken)
+        Guid id, ReasonRequest request, HttpContext http, TrainingVouchersDbContext db, VoucherResults results, TimeProvider time, CancellationToken cancellationToken)
     {
         var (voucher, claim) = await LoadClaimAsync(db, id, http, VoucherAction.RejectSettlement, cancellationToken);
         voucher.Apply(VoucherAction.RejectSettlement);
