@@ -99,6 +99,14 @@ public static class VoucherTestKit
         return await HttpAssert.ReadOkJsonAsync(response);
     }
 
+    /// <summary>Posts and expects 201 Created (issue, payment batch, registrations).</summary>
+    public static async Task<JsonElement> PostCreatedAsync(HttpClient client, string path, object? body)
+    {
+        using var response = await PostAsync(client, path, body);
+        Assert.Equal(System.Net.HttpStatusCode.Created, response.StatusCode);
+        return await HttpAssert.ReadJsonAsync(response);
+    }
+
     public static async Task<JsonElement> GetOkAsync(HttpClient client, string path)
     {
         using var response = await client.GetAsync(Base + path, TestContext.Current.CancellationToken);
@@ -108,7 +116,7 @@ public static class VoucherTestKit
     /// <summary>Issues a voucher and returns its id (the operator's region must cover <paramref name="region"/>).</summary>
     public static async Task<Guid> IssueAsync(HttpClient op, string idNumber, string occupation = Photovoltaic, string level = "Level5", string region = LeshanCounty, params string[] groups)
     {
-        var voucher = await PostOkAsync(op, "/vouchers", IssueBody(idNumber, occupation, level, region, groups));
+        var voucher = await PostCreatedAsync(op, "/vouchers", IssueBody(idNumber, occupation, level, region, groups));
         return voucher.GetProperty("id").GetGuid();
     }
 

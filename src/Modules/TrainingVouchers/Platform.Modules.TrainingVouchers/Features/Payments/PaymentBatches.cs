@@ -213,6 +213,13 @@ internal static class PaymentBatches
         var claims = await db.SettlementClaims.Where(c => c.PaymentBatchId == id).ToListAsync(cancellationToken);
         var voucherIds = claims.Select(c => c.VoucherId).ToArray();
         var vouchers = await db.Vouchers.Where(v => voucherIds.Contains(v.Id)).ToDictionaryAsync(v => v.Id, cancellationToken);
+        if (vouchers.Values.Any(v => v.Status != VoucherStatus.SettlementApproved))
+        {
+            // Read after a parallel confirmation committed: the batch's own version would refuse
+            // this save anyway; say what happened rather than which voucher moved.
+            throw VoucherProblems.Conflict(BatchAlreadyPaid, $"支付批次 {batch.Reference} 已被他人同时确认支付。", $"Payment batch {batch.Reference} was confirmed by someone else at the same moment.");
+        }
+
         batch.Status = PaymentBatchStatus.Paid;
         batch.ConfirmedBy = db.Caller.Subject;
         batch.ConfirmedAt = now;
