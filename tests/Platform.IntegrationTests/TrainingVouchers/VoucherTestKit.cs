@@ -45,12 +45,17 @@ public static class VoucherTestKit
     public const string ChongqingDistrict = "500107";
 
     private static readonly int[] Weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
+    private static readonly long SequenceStart = RandomNumberGenerator.GetInt32(0, 1000);
+    private static long issued;
 
     /// <summary>A fresh valid identity number registered in <paramref name="region"/>, for someone aged <paramref name="age"/> (± the birthday).</summary>
     public static string NewIdNumber(int age = 30, string region = LeshanCounty, DateOnly? birthDate = null)
     {
-        var birth = birthDate ?? DateOnly.FromDateTime(DateTime.UtcNow).AddYears(-age).AddDays(-RandomNumberGenerator.GetInt32(1, 300));
-        var first17 = $"{region}{birth:yyyyMMdd}{RandomNumberGenerator.GetInt32(0, 1000):D3}";
+        // Unique within a test run: the counter walks the sequence numbers, then the birth days, from a
+        // random start (so two runs against one PostgreSQL server rarely meet either).
+        var next = Interlocked.Increment(ref issued);
+        var birth = birthDate ?? DateOnly.FromDateTime(DateTime.UtcNow).AddYears(-age).AddDays(-1 - (int)((next / 1000) % 300));
+        var first17 = $"{region}{birth:yyyyMMdd}{(SequenceStart + next) % 1000:D3}";
         var sum = first17.Select((c, i) => (c - '0') * Weights[i]).Sum();
         var number = first17 + "10X98765432"[sum % 11];
         return ResidentIdNumber.TryParse(number, out _) ? number : throw new InvalidOperationException("Generated an invalid identity number.");

@@ -40,7 +40,7 @@ internal static class VoucherCallers
     /// <summary>Refuses an institution caller acting on a voucher enrolled at another institution.</summary>
     public static void RequireOwnVoucher(Caller caller, Voucher voucher)
     {
-        if (IsInstitution(caller) && !string.Equals(voucher.InstitutionCode, caller.Organisation, StringComparison.Ordinal))
+        if (IsInstitution(caller) && (caller.Organisation is null || !string.Equals(voucher.InstitutionCode, caller.Organisation, StringComparison.Ordinal)))
         {
             throw VoucherProblems.NotFound(voucher.Id);
         }

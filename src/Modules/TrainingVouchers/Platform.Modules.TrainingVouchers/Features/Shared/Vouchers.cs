@@ -24,9 +24,9 @@ internal static class Vouchers
 
     /// <summary>The vouchers a caller may list: institution staff see those enrolled at their institution.</summary>
     public static IQueryable<Voucher> VisibleTo(this IQueryable<Voucher> vouchers, Caller caller) =>
-        VoucherCallers.IsInstitution(caller)
-            ? vouchers.Where(v => v.InstitutionCode == caller.Organisation)
-            : vouchers;
+        !VoucherCallers.IsInstitution(caller) ? vouchers
+        : caller.Organisation is { } organisation ? vouchers.Where(v => v.InstitutionCode == organisation)
+        : vouchers.Where(v => false); // an institution token without its institution sees nothing
 
     /// <summary>A 400 for one field, raised from a handler where the rule needs data a validator does not have.</summary>
     public static DomainException FieldError(string field, string chinese, string english) =>
