@@ -160,10 +160,7 @@ public sealed class VoucherScopingTests(ProviderHosts hosts) : IClassFixture<Pro
 
         // Institution staff see only vouchers enrolled with their institution; without one they see none
         // (not every unenrolled voucher of their region).
-        Assert.True(read.StatusCode is HttpStatusCode.NotFound or HttpStatusCode.Forbidden,
-            "PRODUCTION BUG: Vouchers.VisibleTo compares InstitutionCode with the caller's null Organisation, which matches every "
-            + "voucher not yet enrolled, so an institution token without an org claim reads all unenrolled vouchers of its region. "
-            + $"Got {(int)read.StatusCode}: {await read.Content.ReadAsStringAsync(Token)}");
+        await HttpAssert.ProblemAsync(read, HttpStatusCode.NotFound, "vouchers.voucher_not_found");
         Assert.Empty(found);
     }
 
