@@ -35,14 +35,16 @@ public sealed class OutboxAdministration(IServiceProvider services, IEnumerable<
         {
             await using var scope = services.CreateAsyncScope();
             var db = (ModuleDbContext)scope.ServiceProvider.GetRequiredService(database.ContextType);
-            var changed = await db.OutboxDeliveries
-                .Where(d => d.Id == deliveryId && d.Status == DeliveryStatus.DeadLettered)
-                .ExecuteUpdateAsync(s => s
-                    .SetProperty(d => d.Status, DeliveryStatus.Pending)
-                    .SetProperty(d => d.Attempts, 0)
-                    .SetProperty(d => d.NextAttemptAt, now)
-                    .SetProperty(d => d.LeaseOwner, (string?)null)
-                    .SetProperty(d => d.LeaseExpiresAt, (DateTimeOffset?)null), cancellationToken);
+            var changed = await db.WriteAsync(
+                token => db.OutboxDeliveries
+                    .Where(d => d.Id == deliveryId && d.Status == DeliveryStatus.DeadLettered)
+                    .ExecuteUpdateAsync(s => s
+                        .SetProperty(d => d.Status, DeliveryStatus.Pending)
+                        .SetProperty(d => d.Attempts, 0)
+                        .SetProperty(d => d.NextAttemptAt, now)
+                        .SetProperty(d => d.LeaseOwner, (string?)null)
+                        .SetProperty(d => d.LeaseExpiresAt, (DateTimeOffset?)null), token),
+                cancellationToken);
             if (changed > 0)
             {
                 services.GetRequiredService<OutboxSignal>().Notify();

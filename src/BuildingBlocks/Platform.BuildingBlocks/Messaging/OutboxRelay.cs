@@ -113,9 +113,11 @@ public sealed partial class OutboxRelay(
         {
             now = time.GetUtcNow();
             var leaseUntil = now + settings.LeaseDuration;
-            var claimed = await db.OutboxDeliveries
-                .Where(d => d.Id == id && d.Status == DeliveryStatus.Pending && d.NextAttemptAt <= now && (d.LeaseExpiresAt == null || d.LeaseExpiresAt < now))
-                .ExecuteUpdateAsync(s => s.SetProperty(d => d.LeaseOwner, InstanceId).SetProperty(d => d.LeaseExpiresAt, leaseUntil), cancellationToken);
+            var claimed = await db.WriteAsync(
+                token => db.OutboxDeliveries
+                    .Where(d => d.Id == id && d.Status == DeliveryStatus.Pending && d.NextAttemptAt <= now && (d.LeaseExpiresAt == null || d.LeaseExpiresAt < now))
+                    .ExecuteUpdateAsync(s => s.SetProperty(d => d.LeaseOwner, InstanceId).SetProperty(d => d.LeaseExpiresAt, leaseUntil), token),
+                cancellationToken);
             if (claimed == 0)
             {
                 continue; // Another instance holds it.
@@ -166,14 +168,16 @@ public sealed partial class OutboxRelay(
         var mine = db.OutboxDeliveries.Where(d => d.Id == id && d.LeaseOwner == InstanceId);
         if (error is null)
         {
-            await mine.ExecuteUpdateAsync(s => s
-                .SetProperty(d => d.Status, DeliveryStatus.Delivered)
-                .SetProperty(d => d.Attempts, attempts)
-                .SetProperty(d => d.LastAttemptAt, now)
-                .SetProperty(d => d.DeliveredAt, now)
-                .SetProperty(d => d.LastError, (string?)null)
-                .SetProperty(d => d.LeaseOwner, (string?)null)
-                .SetProperty(d => d.LeaseExpiresAt, (DateTimeOffset?)null), cancellationToken);
+            await db.WriteAsync(
+                token => mine.ExecuteUpdateAsync(s => s
+                    .SetProperty(d => d.Status, DeliveryStatus.Delivered)
+                    .SetProperty(d => d.Attempts, attempts)
+                    .SetProperty(d => d.LastAttemptAt, now)
+                    .SetProperty(d => d.DeliveredAt, now)
+                    .SetProperty(d => d.LastError, (string?)null)
+                    .SetProperty(d => d.LeaseOwner, (string?)null)
+                    .SetProperty(d => d.LeaseExpiresAt, (DateTimeOffset?)null), token),
+                cancellationToken);
             Delivered.Add(1);
             return;
         }
@@ -181,14 +185,16 @@ public sealed partial class OutboxRelay(
         var settings = options.Value;
         var dead = attempts >= settings.MaxAttempts;
         var truncated = error.Length > 2000 ? error[..2000] : error;
-        await mine.ExecuteUpdateAsync(s => s
-            .SetProperty(d => d.Status, dead ? DeliveryStatus.DeadLettered : DeliveryStatus.Pending)
-            .SetProperty(d => d.Attempts, attempts)
-            .SetProperty(d => d.LastAttemptAt, now)
-            .SetProperty(d => d.NextAttemptAt, now + settings.RetryDelay(attempts))
-            .SetProperty(d => d.LastError, truncated)
-            .SetProperty(d => d.LeaseOwner, (string?)null)
-            .SetProperty(d => d.LeaseExpiresAt, (DateTimeOffset?)null), cancellationToken);
+        await db.WriteAsync(
+            token => mine.ExecuteUpdateAsync(s => s
+                .SetProperty(d => d.Status, dead ? DeliveryStatus.DeadLettered : DeliveryStatus.Pending)
+                .SetProperty(d => d.Attempts, attempts)
+                .SetProperty(d => d.LastAttemptAt, now)
+                .SetProperty(d => d.NextAttemptAt, now + settings.RetryDelay(attempts))
+                .SetProperty(d => d.LastError, truncated)
+                .SetProperty(d => d.LeaseOwner, (string?)null)
+                .SetProperty(d => d.LeaseExpiresAt, (DateTimeOffset?)null), token),
+            cancellationToken);
         (dead ? DeadLettered : Failed).Add(1);
     }
 

@@ -108,15 +108,53 @@ public abstract class ModuleDbContext : DbContext
     {
         EnforceRegionScope();
         RaiseVersions();
-        return base.SaveChanges(acceptAllChangesOnSuccess);
+        var gate = WriteGate();
+        gate?.Wait();
+        try
+        {
+            return base.SaveChanges(acceptAllChangesOnSuccess);
+        }
+        finally
+        {
+            gate?.Release();
+        }
     }
 
     public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         EnforceRegionScope();
         RaiseVersions();
-        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        return WriteAsync(token => base.SaveChangesAsync(acceptAllChangesOnSuccess, token), cancellationToken);
     }
+
+    /// <summary>
+    /// Runs a write that does not go through <c>SaveChanges</c> (<c>ExecuteUpdate</c>, <c>ExecuteDelete</c>).
+    /// On SQLite, writes of one process to one database file take turns (<see cref="SqliteWriteGate"/>);
+    /// on server databases this just runs the write.
+    /// </summary>
+    public async Task<T> WriteAsync<T>(Func<CancellationToken, Task<T>> write, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(write);
+        var gate = WriteGate();
+        if (gate is null)
+        {
+            return await write(cancellationToken);
+        }
+
+        await gate.WaitAsync(cancellationToken);
+        try
+        {
+            return await write(cancellationToken);
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }
+
+    /// <summary>The file's gate on SQLite outside an explicit transaction (which holds the file's lock itself); null otherwise.</summary>
+    private SemaphoreSlim? WriteGate() =>
+        IsSqlite && Database.CurrentTransaction is null ? SqliteWriteGate.For(Database.GetConnectionString() ?? ModuleName) : null;
 
     /// <summary>Every changed versioned record moves to the next version; the original is the concurrency check.</summary>
     private void RaiseVersions()

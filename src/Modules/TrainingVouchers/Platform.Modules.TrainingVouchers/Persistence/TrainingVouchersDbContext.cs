@@ -124,12 +124,21 @@ internal class TrainingVouchersDbContext(DbContextOptions options) : ModuleDbCon
             voucher.HasIndex(v => v.QuotaSlot).IsUnique();
             voucher.HasIndex(v => v.OpenSlot).IsUnique();
             voucher.HasIndex(v => v.CertificateNumber).IsUnique();
-            voucher.HasIndex(v => new { v.RegionCode, v.IssuedOn });
             voucher.HasIndex(v => new { v.Status, v.ExpiresOn });
-            voucher.HasIndex(v => new { v.InstitutionCode, v.CompletedOn });
-            voucher.HasIndex(v => new { v.OccupationCode, v.Level });
-            voucher.HasIndex(v => new { v.RegionCode, v.PaidOn });
-            voucher.HasIndex(v => new { v.RegionCode, v.CompletedOn });
+
+            // Search answers newest first: each index of an equality filter ends with the order
+            // (issued at, id), so the page is read in order and the scan stops after one page.
+            // Filters without one (a region, a group) walk (issued at, id) itself.
+            voucher.HasIndex(v => new { v.IssuedAt, v.Id });
+            voucher.HasIndex(v => new { v.Status, v.IssuedAt, v.Id });
+            voucher.HasIndex(v => new { v.OccupationCode, v.Level, v.IssuedAt, v.Id });
+            voucher.HasIndex(v => new { v.InstitutionCode, v.IssuedAt, v.Id });
+
+            // Statistics read a period of one region: the day leads (a range), the region and the
+            // grouped figures follow, so each query reads one index range and never the table.
+            voucher.HasIndex(v => new { v.IssuedOn, v.RegionCode, v.ServingRegionCode, v.Status, v.Groups, v.FaceValue }).HasDatabaseName("IX_vouchers_issued_statistics");
+            voucher.HasIndex(v => new { v.CompletedOn, v.RegionCode, v.ServingRegionCode, v.InstitutionCode, v.OccupationCode, v.Passed }).HasDatabaseName("IX_vouchers_completion_statistics");
+            voucher.HasIndex(v => new { v.PaidOn, v.RegionCode, v.ServingRegionCode, v.SubsidyAmount }).HasDatabaseName("IX_vouchers_paid_statistics");
         });
 
         modelBuilder.Entity<AttendanceSession>(session =>

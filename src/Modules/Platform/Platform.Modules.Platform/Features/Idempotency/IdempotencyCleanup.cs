@@ -18,7 +18,7 @@ internal sealed class IdempotencyCleanup(IServiceScopeFactory scopes, TimeProvid
                 await using var scope = scopes.CreateAsyncScope();
                 var db = scope.ServiceProvider.GetRequiredService<PlatformDbContext>();
                 var now = time.GetUtcNow();
-                await db.IdempotencyRecords.Where(r => r.ExpiresAt <= now).ExecuteDeleteAsync(stoppingToken);
+                await db.WriteAsync(token => db.IdempotencyRecords.Where(r => r.ExpiresAt <= now).ExecuteDeleteAsync(token), stoppingToken);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {

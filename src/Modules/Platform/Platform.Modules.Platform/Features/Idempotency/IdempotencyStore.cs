@@ -37,9 +37,11 @@ internal sealed class IdempotencyStore(PlatformDbContext db, IOptions<Idempotenc
                 }
 
                 // The first attempt died mid-flight: take the key over, if nobody else just did.
-                var taken = await db.IdempotencyRecords
-                    .Where(r => r.Subject == subject && r.Key == key && !r.Completed && r.CreatedAt == existing.CreatedAt)
-                    .ExecuteUpdateAsync(s => s.SetProperty(r => r.CreatedAt, now), cancellationToken);
+                var taken = await db.WriteAsync(
+                    token => db.IdempotencyRecords
+                        .Where(r => r.Subject == subject && r.Key == key && !r.Completed && r.CreatedAt == existing.CreatedAt)
+                        .ExecuteUpdateAsync(s => s.SetProperty(r => r.CreatedAt, now), token),
+                    cancellationToken);
                 if (taken == 1)
                 {
                     return new IdempotencyStart(IdempotencyOutcome.Started);
@@ -50,7 +52,7 @@ internal sealed class IdempotencyStore(PlatformDbContext db, IOptions<Idempotenc
 
             if (existing is not null)
             {
-                await db.IdempotencyRecords.Where(r => r.Subject == subject && r.Key == key && r.ExpiresAt <= now).ExecuteDeleteAsync(cancellationToken);
+                await db.WriteAsync(token => db.IdempotencyRecords.Where(r => r.Subject == subject && r.Key == key && r.ExpiresAt <= now).ExecuteDeleteAsync(token), cancellationToken);
             }
 
             db.IdempotencyRecords.Add(new IdempotencyRecord
@@ -79,15 +81,17 @@ internal sealed class IdempotencyStore(PlatformDbContext db, IOptions<Idempotenc
     {
         ArgumentNullException.ThrowIfNull(response);
         var body = Seal(response.Body);
-        return db.IdempotencyRecords
-            .Where(r => r.Subject == subject && r.Key == key)
-            .ExecuteUpdateAsync(s => s
-                .SetProperty(r => r.Completed, true)
-                .SetProperty(r => r.StatusCode, response.StatusCode)
-                .SetProperty(r => r.ContentType, response.ContentType)
-                .SetProperty(r => r.Body, body)
-                .SetProperty(r => r.Location, response.Location)
-                .SetProperty(r => r.ETag, response.ETag), cancellationToken);
+        return db.WriteAsync(
+            token => db.IdempotencyRecords
+                .Where(r => r.Subject == subject && r.Key == key)
+                .ExecuteUpdateAsync(s => s
+                    .SetProperty(r => r.Completed, true)
+                    .SetProperty(r => r.StatusCode, response.StatusCode)
+                    .SetProperty(r => r.ContentType, response.ContentType)
+                    .SetProperty(r => r.Body, body)
+                    .SetProperty(r => r.Location, response.Location)
+                    .SetProperty(r => r.ETag, response.ETag), token),
+            cancellationToken);
     }
 
     // A response may show personal data unmasked (pii.read): keep it encrypted like any personal data at rest.
@@ -99,5 +103,5 @@ internal sealed class IdempotencyStore(PlatformDbContext db, IOptions<Idempotenc
         : Convert.FromBase64String(protector.Decrypt(PersonalDataKind.StoredResponse, Encoding.ASCII.GetString(sealedBody)));
 
     public Task AbandonAsync(string subject, string key, CancellationToken cancellationToken) =>
-        db.IdempotencyRecords.Where(r => r.Subject == subject && r.Key == key && !r.Completed).ExecuteDeleteAsync(cancellationToken);
+        db.WriteAsync(token => db.IdempotencyRecords.Where(r => r.Subject == subject && r.Key == key && !r.Completed).ExecuteDeleteAsync(token), cancellationToken);
 }

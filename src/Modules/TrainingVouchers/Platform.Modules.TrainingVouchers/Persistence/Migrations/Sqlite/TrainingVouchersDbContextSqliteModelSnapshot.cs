@@ -725,17 +725,24 @@ namespace Platform.Modules.TrainingVouchers.Persistence.Migrations.Sqlite
                     b.HasIndex("QuotaSlot")
                         .IsUnique();
 
-                    b.HasIndex("InstitutionCode", "CompletedOn");
-
-                    b.HasIndex("OccupationCode", "Level");
-
-                    b.HasIndex("RegionCode", "CompletedOn");
-
-                    b.HasIndex("RegionCode", "IssuedOn");
-
-                    b.HasIndex("RegionCode", "PaidOn");
+                    b.HasIndex("IssuedAt", "Id");
 
                     b.HasIndex("Status", "ExpiresOn");
+
+                    b.HasIndex("InstitutionCode", "IssuedAt", "Id");
+
+                    b.HasIndex("Status", "IssuedAt", "Id");
+
+                    b.HasIndex("OccupationCode", "Level", "IssuedAt", "Id");
+
+                    b.HasIndex("PaidOn", "RegionCode", "ServingRegionCode", "SubsidyAmount")
+                        .HasDatabaseName("IX_vouchers_paid_statistics");
+
+                    b.HasIndex("CompletedOn", "RegionCode", "ServingRegionCode", "InstitutionCode", "OccupationCode", "Passed")
+                        .HasDatabaseName("IX_vouchers_completion_statistics");
+
+                    b.HasIndex("IssuedOn", "RegionCode", "ServingRegionCode", "Status", "Groups", "FaceValue")
+                        .HasDatabaseName("IX_vouchers_issued_statistics");
 
                     b.ToTable("vouchers", (string)null);
                 });
