@@ -128,11 +128,12 @@ internal class TrainingVouchersDbContext(DbContextOptions options) : ModuleDbCon
 
             // Search answers newest first: each index of an equality filter ends with the order
             // (issued at, id), so the page is read in order and the scan stops after one page.
-            // Filters without one (a region, a group) walk (issued at, id) itself.
+            // A county is an equality too; filters without one (a city, a group) walk (issued at, id).
             voucher.HasIndex(v => new { v.IssuedAt, v.Id });
             voucher.HasIndex(v => new { v.Status, v.IssuedAt, v.Id });
             voucher.HasIndex(v => new { v.OccupationCode, v.Level, v.IssuedAt, v.Id });
             voucher.HasIndex(v => new { v.InstitutionCode, v.IssuedAt, v.Id });
+            voucher.HasIndex(v => new { v.RegionCode, v.IssuedAt, v.Id });
 
             // Statistics read a period of one region: the day leads (a range), the region and the
             // grouped figures follow, so each query reads one index range and never the table.

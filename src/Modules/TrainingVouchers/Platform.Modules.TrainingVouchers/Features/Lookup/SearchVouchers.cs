@@ -100,10 +100,20 @@ internal static class SearchVouchers
             query = query.Where(v => v.Status == status);
         }
 
-        if (request.RegionCode is not null)
+        if (request.RegionCode is { } region)
         {
-            var (low, high) = RegionRange(request.RegionCode);
-            query = query.Where(v => string.Compare(v.RegionCode, low) >= 0 && string.Compare(v.RegionCode, high) < 0);
+            // A county is one code: the (region, issued at, id) index reads its page in order. A city
+            // or province is a prefix, deliberately not a range: its vouchers are many, and walking the
+            // (issued at, id) order and skipping other regions finds a page sooner than sorting them all.
+            if (RegionCode.LevelOf(region) == RegionLevel.County)
+            {
+                query = query.Where(v => v.RegionCode == region);
+            }
+            else
+            {
+                var prefix = RegionCode.Prefix(region);
+                query = query.Where(v => v.RegionCode.StartsWith(prefix));
+            }
         }
 
         if (request.OccupationCode is not null)

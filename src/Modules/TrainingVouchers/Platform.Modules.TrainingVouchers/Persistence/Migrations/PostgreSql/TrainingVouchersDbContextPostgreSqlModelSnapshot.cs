@@ -737,6 +737,8 @@ namespace Platform.Modules.TrainingVouchers.Persistence.Migrations.PostgreSql
 
                     b.HasIndex("InstitutionCode", "IssuedAt", "Id");
 
+                    b.HasIndex("RegionCode", "IssuedAt", "Id");
+
                     b.HasIndex("Status", "IssuedAt", "Id");
 
                     b.HasIndex("OccupationCode", "Level", "IssuedAt", "Id");

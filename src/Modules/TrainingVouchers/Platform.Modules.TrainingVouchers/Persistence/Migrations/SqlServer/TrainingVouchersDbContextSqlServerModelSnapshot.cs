@@ -740,6 +740,8 @@ namespace Platform.Modules.TrainingVouchers.Persistence.Migrations.SqlServer
 
                     b.HasIndex("InstitutionCode", "IssuedAt", "Id");
 
+                    b.HasIndex("RegionCode", "IssuedAt", "Id");
+
                     b.HasIndex("Status", "IssuedAt", "Id");
 
                     b.HasIndex("OccupationCode", "Level", "IssuedAt", "Id");

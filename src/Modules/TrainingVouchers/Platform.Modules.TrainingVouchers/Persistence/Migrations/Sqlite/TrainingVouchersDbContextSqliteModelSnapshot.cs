@@ -731,6 +731,8 @@ namespace Platform.Modules.TrainingVouchers.Persistence.Migrations.Sqlite
 
                     b.HasIndex("InstitutionCode", "IssuedAt", "Id");
 
+                    b.HasIndex("RegionCode", "IssuedAt", "Id");
+
                     b.HasIndex("Status", "IssuedAt", "Id");
 
                     b.HasIndex("OccupationCode", "Level", "IssuedAt", "Id");

@@ -2,7 +2,7 @@
 
 #nullable disable
 
-namespace Platform.Modules.TrainingVouchers.Persistence.Migrations.SqlServer
+namespace Platform.Modules.TrainingVouchers.Persistence.Migrations.PostgreSql
 {
     /// <inheritdoc />
     internal partial class SearchAndStatisticsIndexes : Migration
@@ -72,6 +72,12 @@ namespace Platform.Modules.TrainingVouchers.Persistence.Migrations.SqlServer
                 columns: new[] { "PaidOn", "RegionCode", "ServingRegionCode", "SubsidyAmount" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_vouchers_RegionCode_IssuedAt_Id",
+                schema: "training_vouchers",
+                table: "vouchers",
+                columns: new[] { "RegionCode", "IssuedAt", "Id" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_vouchers_Status_IssuedAt_Id",
                 schema: "training_vouchers",
                 table: "vouchers",
@@ -108,6 +114,11 @@ namespace Platform.Modules.TrainingVouchers.Persistence.Migrations.SqlServer
 
             migrationBuilder.DropIndex(
                 name: "IX_vouchers_paid_statistics",
+                schema: "training_vouchers",
+                table: "vouchers");
+
+            migrationBuilder.DropIndex(
+                name: "IX_vouchers_RegionCode_IssuedAt_Id",
                 schema: "training_vouchers",
                 table: "vouchers");
 

@@ -12,7 +12,7 @@ using Platform.Modules.TrainingVouchers.Persistence;
 namespace Platform.Modules.TrainingVouchers.Persistence.Migrations.PostgreSql
 {
     [DbContext(typeof(TrainingVouchersDbContextPostgreSql))]
-    [Migration("20261125190805_SearchAndStatisticsIndexes")]
+    [Migration("20261125192038_SearchAndStatisticsIndexes")]
     partial class SearchAndStatisticsIndexes
     {
         /// <inheritdoc />
@@ -739,6 +739,8 @@ namespace Platform.Modules.TrainingVouchers.Persistence.Migrations.PostgreSql
                     b.HasIndex("Status", "ExpiresOn");
 
                     b.HasIndex("InstitutionCode", "IssuedAt", "Id");
+
+                    b.HasIndex("RegionCode", "IssuedAt", "Id");
 
                     b.HasIndex("Status", "IssuedAt", "Id");
 
