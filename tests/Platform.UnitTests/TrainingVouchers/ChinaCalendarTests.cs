@@ -43,4 +43,15 @@ public sealed class ChinaCalendarTests
     {
         public override DateTimeOffset GetUtcNow() => now;
     }
+
+    [Fact]
+    public void A_day_starts_at_16_00_UTC_of_the_day_before()
+    {
+        var start = ChinaCalendar.StartOf(new DateOnly(2027, 1, 1));
+
+        Assert.Equal(new DateTimeOffset(2026, 12, 31, 16, 0, 0, TimeSpan.Zero), start);
+        Assert.Equal(TimeSpan.Zero, start.Offset);
+        Assert.Equal(new DateOnly(2027, 1, 1), ChinaCalendar.DayOf(start));
+        Assert.Equal(new DateOnly(2026, 12, 31), ChinaCalendar.DayOf(start.AddTicks(-1)));
+    }
 }

@@ -42,6 +42,7 @@ public sealed class TrainingVouchersModule : IModule
         services.AddModuleDbContext<TrainingVouchersDbContext, TrainingVouchersDbContextSqlite, TrainingVouchersDbContextPostgreSql, TrainingVouchersDbContextSqlServer>(context);
         services.AddScoped<IModuleSeeder, ReferenceDataSeeder>();
         services.AddValidatorsFromAssemblyContaining<TrainingVouchersModule>(ServiceLifetime.Singleton, includeInternalTypes: true);
+        services.AddSingleton<ReferenceData>();
         services.AddScoped<HolderFactsReader>();
         services.AddScoped<EnrolmentRules>();
         services.AddScoped<VoucherResults>();

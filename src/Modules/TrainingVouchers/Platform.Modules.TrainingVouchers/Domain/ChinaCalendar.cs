@@ -11,4 +11,7 @@ internal static class ChinaCalendar
     public static DateOnly Today(TimeProvider time) => DayOf(time.GetUtcNow());
 
     public static DateOnly DayOf(DateTimeOffset instant) => DateOnly.FromDateTime(instant.ToOffset(Offset).DateTime);
+
+    /// <summary>The first instant of <paramref name="day"/> in China, in UTC.</summary>
+    public static DateTimeOffset StartOf(DateOnly day) => new DateTimeOffset(day.ToDateTime(TimeOnly.MinValue), Offset).ToUniversalTime();
 }

@@ -132,7 +132,7 @@ internal class TrainingVouchersDbContext(DbContextOptions options) : ModuleDbCon
             voucher.HasIndex(v => new { v.IssuedAt, v.Id });
             voucher.HasIndex(v => new { v.Status, v.IssuedAt, v.Id });
             voucher.HasIndex(v => new { v.OccupationCode, v.Level, v.IssuedAt, v.Id });
-            voucher.HasIndex(v => new { v.InstitutionCode, v.IssuedAt, v.Id });
+            voucher.HasIndex(v => new { v.InstitutionCode, v.Status, v.IssuedAt, v.Id });
             voucher.HasIndex(v => new { v.RegionCode, v.IssuedAt, v.Id });
 
             // Statistics read a period of one region: the day leads (a range), the region and the

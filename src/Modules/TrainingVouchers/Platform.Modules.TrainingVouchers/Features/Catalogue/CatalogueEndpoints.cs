@@ -177,7 +177,7 @@ internal static class CatalogueEndpoints
     /// <param name="inForceFor">With occupationCode and level: the standard applying to this region (its own or inherited).</param>
     /// <param name="on">The day for inForceFor (default today).</param>
     private static async Task<Results<Ok<SubsidyStandardResponse[]>, ProblemHttpResult>> ListStandardsAsync(
-        string? occupationCode, SkillLevel? level, string? regionCode, string? inForceFor, DateOnly? on, TrainingVouchersDbContext db, RegionCatalog regions, TimeProvider time, CancellationToken cancellationToken)
+        string? occupationCode, SkillLevel? level, string? regionCode, string? inForceFor, DateOnly? on, TrainingVouchersDbContext db, ReferenceData referenceData, RegionCatalog regions, TimeProvider time, CancellationToken cancellationToken)
     {
         if (inForceFor is not null)
         {
@@ -186,7 +186,7 @@ internal static class CatalogueEndpoints
                 return Platform.BuildingBlocks.Http.ApiProblems.Validation("inForceFor", new LocalizedText("inForceFor 须为已知行政区划代码，并同时给出 occupationCode 与 level。", "inForceFor must be a known division code, given with occupationCode and level."));
             }
 
-            var standard = await ReferenceData.StandardInForceAsync(db, occupationCode, level.Value, inForceFor, on ?? ChinaCalendar.Today(time), cancellationToken);
+            var standard = await referenceData.StandardInForceAsync(occupationCode, level.Value, inForceFor, on ?? ChinaCalendar.Today(time), cancellationToken);
             return TypedResults.Ok(standard is null ? [] : new[] { SubsidyStandardResponse.From(standard) });
         }
 
@@ -210,7 +210,7 @@ internal static class CatalogueEndpoints
         return TypedResults.Ok(standards.Select(SubsidyStandardResponse.From).ToArray());
     }
 
-    private static async Task<Created<SubsidyStandardResponse>> SetStandardAsync(SetSubsidyStandardRequest request, TrainingVouchersDbContext db, CancellationToken cancellationToken)
+    private static async Task<Created<SubsidyStandardResponse>> SetStandardAsync(SetSubsidyStandardRequest request, TrainingVouchersDbContext db, ReferenceData referenceData, CancellationToken cancellationToken)
     {
         ReferenceData.RequireWithinCaller(db, request.RegionCode!);
         var occupation = await db.Occupations.AsNoTracking().FirstOrDefaultAsync(o => o.Code == request.OccupationCode, cancellationToken);
@@ -241,13 +241,14 @@ internal static class CatalogueEndpoints
         };
         db.SubsidyStandards.Add(standard);
         await db.SaveChangesAsync(cancellationToken);
+        referenceData.Invalidate();
         return TypedResults.Created($"/api/training-vouchers/subsidy-standards?occupationCode={standard.OccupationCode}", SubsidyStandardResponse.From(standard));
     }
 
     /// <param name="regionCode">The region asked about.</param>
     /// <param name="on">The day (default today).</param>
     private static async Task<Results<Ok<ProgramRulesResponse>, ProblemHttpResult>> GetRulesAsync(
-        string? regionCode, DateOnly? on, TrainingVouchersDbContext db, RegionCatalog regions, TimeProvider time, CancellationToken cancellationToken)
+        string? regionCode, DateOnly? on, ReferenceData referenceData, RegionCatalog regions, TimeProvider time, CancellationToken cancellationToken)
     {
         if (regionCode is null || !regions.Contains(regionCode))
         {
@@ -255,13 +256,13 @@ internal static class CatalogueEndpoints
         }
 
         var day = on ?? ChinaCalendar.Today(time);
-        var rules = await ReferenceData.RulesInForceAsync(db, regionCode, day, cancellationToken);
+        var rules = await referenceData.RulesInForceAsync(regionCode, day, cancellationToken);
         return rules is null
             ? Platform.BuildingBlocks.Http.ApiProblems.NotFound(VoucherProblems.NoProgramRules, new LocalizedText($"地区 {regionCode} 在 {day:yyyy-MM-dd} 没有生效的培训券政策。", $"Region {regionCode} has no program rules in force on {day:yyyy-MM-dd}."))
             : TypedResults.Ok(ProgramRulesResponse.From(rules));
     }
 
-    private static async Task<Created<ProgramRulesResponse>> SetRulesAsync(SetProgramRulesRequest request, TrainingVouchersDbContext db, CancellationToken cancellationToken)
+    private static async Task<Created<ProgramRulesResponse>> SetRulesAsync(SetProgramRulesRequest request, TrainingVouchersDbContext db, ReferenceData referenceData, CancellationToken cancellationToken)
     {
         ReferenceData.RequireWithinCaller(db, request.RegionCode!);
         if (request.MinimumAge > request.MaximumAge)
@@ -293,6 +294,7 @@ internal static class CatalogueEndpoints
         };
         db.ProgramRules.Add(rules);
         await db.SaveChangesAsync(cancellationToken);
+        referenceData.Invalidate();
         return TypedResults.Created($"/api/training-vouchers/program-rules?regionCode={rules.RegionCode}", ProgramRulesResponse.From(rules));
     }
 }

@@ -46,7 +46,7 @@ internal static class CompleteTraining
             .ProducesApiProblem(StatusCodes.Status404NotFound, StatusCodes.Status409Conflict, StatusCodes.Status412PreconditionFailed, StatusCodes.Status422UnprocessableEntity);
 
     private static async Task<Ok<VoucherResponse>> HandleAsync(
-        Guid id, CompleteRequest request, HttpContext http, TrainingVouchersDbContext db, VoucherResults results, TimeProvider time, CancellationToken cancellationToken)
+        Guid id, CompleteRequest request, HttpContext http, TrainingVouchersDbContext db, ReferenceData referenceData, VoucherResults results, TimeProvider time, CancellationToken cancellationToken)
     {
         var today = ChinaCalendar.Today(time);
         var voucher = await Vouchers.LoadAsync(db, id, cancellationToken);
@@ -58,7 +58,7 @@ internal static class CompleteTraining
         }
 
         voucher.Apply(VoucherAction.Complete);
-        var rules = await ReferenceData.RulesInForceAsync(db, voucher.RegionCode, assessedOn, cancellationToken);
+        var rules = await referenceData.RulesInForceAsync(voucher.RegionCode, assessedOn, cancellationToken);
         var threshold = rules?.AttendanceThresholdPercent ?? 80m;
         if (voucher.AttendanceRatePercent < threshold)
         {
@@ -77,7 +77,7 @@ internal static class CompleteTraining
         voucher.Passed = request.Passed;
         voucher.CertificateNumber = certificate;
         voucher.CompletedOn = assessedOn;
-        var occupation = await db.Occupations.AsNoTracking().FirstOrDefaultAsync(o => o.Code == voucher.OccupationCode, cancellationToken);
+        var occupation = await referenceData.OccupationAsync(voucher.OccupationCode, cancellationToken);
         db.Publish(new TrainingCompleted(
             voucher.Id, voucher.Holder.BlindIndex, voucher.OccupationCode, occupation?.Name ?? voucher.OccupationCode, voucher.Level.ToString(),
             voucher.Passed == true, certificate, voucher.InstitutionCode!, voucher.RegionCode, assessedOn, voucher.Groups.Names()));

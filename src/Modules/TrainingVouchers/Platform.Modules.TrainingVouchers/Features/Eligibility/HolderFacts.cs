@@ -21,7 +21,7 @@ internal sealed record HolderFacts(
 }
 
 /// <summary>Gathers <see cref="HolderFacts"/>; shared by the eligibility check and issuing, so both apply the same rules.</summary>
-internal sealed class HolderFactsReader(TrainingVouchersDbContext db, IPersonalDataProtector protector)
+internal sealed class HolderFactsReader(TrainingVouchersDbContext db, IPersonalDataProtector protector, ReferenceData referenceData)
 {
     public async Task<HolderFacts> ReadAsync(
         string identityNumber, TraineeGroups groups, string occupationCode, SkillLevel level, string regionCode, DateOnly day, CancellationToken cancellationToken)
@@ -45,9 +45,9 @@ internal sealed class HolderFactsReader(TrainingVouchersDbContext db, IPersonalD
             .Where(v => v.Holder.BlindIndex == blindIndex)
             .Select(v => new HeldVoucher(v.OccupationCode, v.Level, v.Status, v.IssuedOn, v.Passed, v.QuotaSlot))
             .ToListAsync(cancellationToken);
-        var occupation = await db.Occupations.AsNoTracking().FirstOrDefaultAsync(o => o.Code == occupationCode, cancellationToken);
-        var rules = await ReferenceData.RulesInForceAsync(db, regionCode, day, cancellationToken);
-        var standard = await ReferenceData.StandardInForceAsync(db, occupationCode, level, regionCode, day, cancellationToken);
+        var occupation = await referenceData.OccupationAsync(occupationCode, cancellationToken);
+        var rules = await referenceData.RulesInForceAsync(regionCode, day, cancellationToken);
+        var standard = await referenceData.StandardInForceAsync(occupationCode, level, regionCode, day, cancellationToken);
         var question = new EligibilityQuestion(idNumber.BirthDate, groups, occupationCode, level, regionCode, day);
         return new HolderFacts(idNumber, blindIndex, question, occupation, rules, standard, held);
     }

@@ -16,7 +16,7 @@ internal sealed record Course(int ScheduledHours, DateOnly StartsOn, DateOnly En
 /// and licensed for the occupation and level, and a voucher used in the other province needs
 /// cross-province recognition switched on in its region.
 /// </summary>
-internal sealed class EnrolmentRules(TrainingVouchersDbContext db, IPersonalDataProtector protector, TimeProvider time)
+internal sealed class EnrolmentRules(TrainingVouchersDbContext db, IPersonalDataProtector protector, ReferenceData referenceData, TimeProvider time)
 {
     private readonly Dictionary<string, ProgramRules?> rulesByRegion = new(StringComparer.Ordinal);
 
@@ -45,7 +45,7 @@ internal sealed class EnrolmentRules(TrainingVouchersDbContext db, IPersonalData
     {
         if (!rulesByRegion.TryGetValue(regionCode, out var rules))
         {
-            rules = await ReferenceData.RulesInForceAsync(db, regionCode, Today, cancellationToken);
+            rules = await referenceData.RulesInForceAsync(regionCode, Today, cancellationToken);
             rulesByRegion[regionCode] = rules;
         }
 

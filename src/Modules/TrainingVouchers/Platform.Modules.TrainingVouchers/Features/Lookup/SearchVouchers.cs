@@ -143,14 +143,18 @@ internal static class SearchVouchers
             query = query.Where(v => v.Holder.BlindIndex == blindIndex);
         }
 
+        // Issue days are also bounds on the issue instant, so the (issued at, id) order index serves
+        // them as a range instead of walking every later voucher.
         if (request.IssuedFrom is { } from)
         {
-            query = query.Where(v => v.IssuedOn >= from);
+            var fromAt = ChinaCalendar.StartOf(from);
+            query = query.Where(v => v.IssuedOn >= from && v.IssuedAt >= fromAt);
         }
 
         if (request.IssuedTo is { } to)
         {
-            query = query.Where(v => v.IssuedOn <= to);
+            var beforeAt = ChinaCalendar.StartOf(to.AddDays(1));
+            query = query.Where(v => v.IssuedOn <= to && v.IssuedAt < beforeAt);
         }
 
         if (request.Cursor is not null && TryDecodeCursor(request.Cursor, out var after))

@@ -43,13 +43,13 @@ internal static class SettleVoucher
     }
 
     private static async Task<Ok<VoucherResponse>> ClaimAsync(
-        Guid id, HttpContext http, TrainingVouchersDbContext db, VoucherResults results, TimeProvider time, CancellationToken cancellationToken)
+        Guid id, HttpContext http, TrainingVouchersDbContext db, ReferenceData referenceData, VoucherResults results, TimeProvider time, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
         var voucher = await Vouchers.LoadAsync(db, id, cancellationToken);
         EntityTags.RequireMatch(http, voucher);
         voucher.Apply(VoucherAction.ClaimSettlement);
-        var rules = await ReferenceData.RulesInForceAsync(db, voucher.RegionCode, voucher.CompletedOn!.Value, cancellationToken);
+        var rules = await referenceData.RulesInForceAsync(voucher.RegionCode, voucher.CompletedOn!.Value, cancellationToken);
         var share = voucher.Passed == true ? 100m : rules?.FailedSharePercent ?? 0m;
         var amount = Math.Round(voucher.FaceValue * share / 100m, 2, MidpointRounding.AwayFromZero);
         if (amount <= 0m)

@@ -738,11 +738,11 @@ namespace Platform.Modules.TrainingVouchers.Persistence.Migrations.SqlServer
 
                     b.HasIndex("Status", "ExpiresOn");
 
-                    b.HasIndex("InstitutionCode", "IssuedAt", "Id");
-
                     b.HasIndex("RegionCode", "IssuedAt", "Id");
 
                     b.HasIndex("Status", "IssuedAt", "Id");
+
+                    b.HasIndex("InstitutionCode", "Status", "IssuedAt", "Id");
 
                     b.HasIndex("OccupationCode", "Level", "IssuedAt", "Id");
 

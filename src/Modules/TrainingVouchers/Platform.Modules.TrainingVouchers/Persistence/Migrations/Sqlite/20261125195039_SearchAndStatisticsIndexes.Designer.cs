@@ -11,7 +11,7 @@ using Platform.Modules.TrainingVouchers.Persistence;
 namespace Platform.Modules.TrainingVouchers.Persistence.Migrations.Sqlite
 {
     [DbContext(typeof(TrainingVouchersDbContextSqlite))]
-    [Migration("20261125192035_SearchAndStatisticsIndexes")]
+    [Migration("20261125195039_SearchAndStatisticsIndexes")]
     partial class SearchAndStatisticsIndexes
     {
         /// <inheritdoc />
@@ -732,11 +732,11 @@ namespace Platform.Modules.TrainingVouchers.Persistence.Migrations.Sqlite
 
                     b.HasIndex("Status", "ExpiresOn");
 
-                    b.HasIndex("InstitutionCode", "IssuedAt", "Id");
-
                     b.HasIndex("RegionCode", "IssuedAt", "Id");
 
                     b.HasIndex("Status", "IssuedAt", "Id");
+
+                    b.HasIndex("InstitutionCode", "Status", "IssuedAt", "Id");
 
                     b.HasIndex("OccupationCode", "Level", "IssuedAt", "Id");
 

@@ -42,10 +42,10 @@ namespace Platform.Modules.TrainingVouchers.Persistence.Migrations.SqlServer
                 columns: new[] { "CompletedOn", "RegionCode", "ServingRegionCode", "InstitutionCode", "OccupationCode", "Passed" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_vouchers_InstitutionCode_IssuedAt_Id",
+                name: "IX_vouchers_InstitutionCode_Status_IssuedAt_Id",
                 schema: "training_vouchers",
                 table: "vouchers",
-                columns: new[] { "InstitutionCode", "IssuedAt", "Id" });
+                columns: new[] { "InstitutionCode", "Status", "IssuedAt", "Id" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_vouchers_issued_statistics",
@@ -93,7 +93,7 @@ namespace Platform.Modules.TrainingVouchers.Persistence.Migrations.SqlServer
                 table: "vouchers");
 
             migrationBuilder.DropIndex(
-                name: "IX_vouchers_InstitutionCode_IssuedAt_Id",
+                name: "IX_vouchers_InstitutionCode_Status_IssuedAt_Id",
                 schema: "training_vouchers",
                 table: "vouchers");
 
