@@ -17,17 +17,40 @@ internal sealed class Catalogue
     // How often an occupation is trained, relative to 2 (elderly care, electricians, cooks and livestream sellers lead).
     private static readonly Dictionary<string, double> OccupationWeights = new(StringComparer.Ordinal)
     {
-        ["4-10-01-05"] = 10, ["4-10-01-06"] = 8, ["6-31-01-03"] = 9, ["4-03-02-01"] = 8, ["4-01-02-07"] = 7,
-        ["6-18-02-04"] = 6, ["4-12-01-01"] = 5, ["4-10-01-02"] = 5, ["4-03-02-02"] = 4, ["4-03-02-05"] = 4,
-        ["6-24-04-04"] = 4, ["4-10-03-02"] = 4, ["Z-50-001"] = 4, ["4-10-01-03"] = 3, ["6-25-04-01"] = 3,
-        ["4-01-02-02"] = 3, ["Z-51-002"] = 3, ["6-29-01-01"] = 3, ["6-29-01-04"] = 3, ["4-03-02-07"] = 2,
-        ["5-05-01-02"] = 1, ["4-08-05-01"] = 1, ["Z-50-002"] = 1, ["Z-51-001"] = 1,
+        ["4-10-01-05"] = 10,
+        ["4-10-01-06"] = 8,
+        ["6-31-01-03"] = 9,
+        ["4-03-02-01"] = 8,
+        ["4-01-02-07"] = 7,
+        ["6-18-02-04"] = 6,
+        ["4-12-01-01"] = 5,
+        ["4-10-01-02"] = 5,
+        ["4-03-02-02"] = 4,
+        ["4-03-02-05"] = 4,
+        ["6-24-04-04"] = 4,
+        ["4-10-03-02"] = 4,
+        ["Z-50-001"] = 4,
+        ["4-10-01-03"] = 3,
+        ["6-25-04-01"] = 3,
+        ["4-01-02-02"] = 3,
+        ["Z-51-002"] = 3,
+        ["6-29-01-01"] = 3,
+        ["6-29-01-04"] = 3,
+        ["4-03-02-07"] = 2,
+        ["5-05-01-02"] = 1,
+        ["4-08-05-01"] = 1,
+        ["Z-50-002"] = 1,
+        ["Z-51-001"] = 1,
     };
 
     private static readonly Dictionary<SkillLevel, double> LevelWeights = new()
     {
-        [SkillLevel.SpecialAbility] = 1.0, [SkillLevel.Level5] = 0.55, [SkillLevel.Level4] = 0.27,
-        [SkillLevel.Level3] = 0.12, [SkillLevel.Level2] = 0.04, [SkillLevel.Level1] = 0.02,
+        [SkillLevel.SpecialAbility] = 1.0,
+        [SkillLevel.Level5] = 0.55,
+        [SkillLevel.Level4] = 0.27,
+        [SkillLevel.Level3] = 0.12,
+        [SkillLevel.Level2] = 0.04,
+        [SkillLevel.Level1] = 0.02,
     };
 
     private readonly Dictionary<(int Training, string County), SubsidyStandard?> standardCache = new();
