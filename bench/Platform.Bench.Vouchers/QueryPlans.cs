@@ -1,9 +1,7 @@
 using System.Data.Common;
 using System.Diagnostics;
 using Microsoft.EntityFrameworkCore;
-using Platform.BuildingBlocks.Identity;
 using Platform.BuildingBlocks.PersonalData;
-using Platform.Modules.TrainingVouchers.Domain;
 using Platform.Modules.TrainingVouchers.Features.Lookup;
 using Platform.Modules.TrainingVouchers.Features.Statistics;
 using Platform.Modules.TrainingVouchers.Persistence;
@@ -17,7 +15,8 @@ internal sealed record QueryPlan(string Title, string Sql, string Plan, double D
 /// Rebuilds the LINQ of <see cref="SearchVouchers"/> and <see cref="GetStatistics"/> on a context of
 /// its own (the same model and provider, the unrestricted caller the bench token also is), so EF
 /// generates the same SQL; then asks the engine for the plan (SQLite: EXPLAIN QUERY PLAN; PostgreSQL:
-/// EXPLAIN ANALYZE with buffers) and times the bare query. Keep in step with the two handlers.
+/// EXPLAIN ANALYZE with buffers) and times the bare query. The queries come from the handlers
+/// themselves (<see cref="SearchVouchers.Filter"/>, <see cref="StatisticsQueries"/>), so they cannot drift.
 /// </summary>
 internal static class QueryPlans
 {
@@ -34,22 +33,12 @@ internal static class QueryPlans
     {
         ArgumentNullException.ThrowIfNull(database);
         await using var db = database.CreateContext();
-        var (low, high) = SearchVouchers.RegionRange(regionCode);
-        var inRegion = db.Vouchers.AsNoTracking().Where(v => string.Compare(v.RegionCode, low) >= 0 && string.Compare(v.RegionCode, high) < 0);
-        var issued = inRegion
-            .Where(v => v.IssuedOn >= from && v.IssuedOn <= to)
-            .GroupBy(v => new { v.Status, v.Groups })
-            .Select(g => new { g.Key.Status, g.Key.Groups, Count = g.Count(), FaceValue = g.Sum(v => v.FaceValue) });
-        var completions = inRegion
-            .Where(v => v.CompletedOn >= from && v.CompletedOn <= to)
-            .GroupBy(v => new { v.InstitutionCode, v.OccupationCode, v.Passed })
-            .Select(g => new { g.Key.InstitutionCode, g.Key.OccupationCode, g.Key.Passed, Count = g.Count() });
+        var queries = new StatisticsQueries(db.Vouchers.AsNoTracking(), regionCode, from, to);
+        var issued = queries.Issued;
+        var completions = queries.Completions;
 
         // SumAsync has no IQueryable to explain: the same filter and sum, grouped by a constant.
-        var paid = inRegion
-            .Where(v => v.PaidOn >= from && v.PaidOn <= to)
-            .GroupBy(v => 1)
-            .Select(g => g.Sum(v => v.SubsidyAmount ?? 0m));
+        var paid = queries.Paid.GroupBy(v => 1).Select(g => g.Sum(v => v.SubsidyAmount ?? 0m));
         return
         [
             await ExplainAsync(database, db, $"statistics {regionCode}: issued by status and group", issued.CreateDbCommand(), cancellationToken),
@@ -59,73 +48,12 @@ internal static class QueryPlans
     }
 
     /// <summary>The query of <c>SearchVouchers.HandleAsync</c>, for a caller who sees every region.</summary>
-    private static IQueryable<object> SearchQuery(TrainingVouchersDbContext db, IPersonalDataProtector protector, SearchFilter request)
+    private static IQueryable<VoucherRow> SearchQuery(TrainingVouchersDbContext db, IPersonalDataProtector protector, SearchFilter filter)
     {
-        var query = db.Vouchers.AsNoTracking();
-        if (request.Status is { } status)
-        {
-            query = query.Where(v => v.Status == status);
-        }
-
-        if (request.RegionCode is { } region)
-        {
-            if (RegionCode.LevelOf(region) == RegionLevel.County)
-            {
-                query = query.Where(v => v.RegionCode == region);
-            }
-            else
-            {
-                var prefix = RegionCode.Prefix(region);
-                query = query.Where(v => v.RegionCode.StartsWith(prefix));
-            }
-        }
-
-        if (request.OccupationCode is not null)
-        {
-            query = query.Where(v => v.OccupationCode == request.OccupationCode);
-        }
-
-        if (request.Level is { } level)
-        {
-            query = query.Where(v => v.Level == level);
-        }
-
-        if (request.Group is { } group)
-        {
-            var flag = group.Flag();
-            query = query.Where(v => (v.Groups & flag) == flag);
-        }
-
-        if (request.InstitutionCode is not null)
-        {
-            query = query.Where(v => v.InstitutionCode == request.InstitutionCode);
-        }
-
-        if (request.HolderIdNumber is not null)
-        {
-            var blindIndex = protector.BlindIndexForLookup(PersonalDataKind.ResidentId, request.HolderIdNumber);
-            query = query.Where(v => v.Holder.BlindIndex == blindIndex);
-        }
-
-        if (request.IssuedFrom is { } from)
-        {
-            query = query.Where(v => v.IssuedOn >= from);
-        }
-
-        if (request.IssuedTo is { } to)
-        {
-            query = query.Where(v => v.IssuedOn <= to);
-        }
-
-        if (request.Cursor is not null && SearchVouchers.TryDecodeCursor(request.Cursor, out var after))
-        {
-            query = query.Where(v => v.IssuedAt < after.IssuedAt || (v.IssuedAt == after.IssuedAt && v.Id.CompareTo(after.Id) < 0));
-        }
-
-        return query
-            .OrderByDescending(v => v.IssuedAt).ThenByDescending(v => v.Id)
-            .Take(SearchVouchers.DefaultLimit + 1)
-            .Select(v => (object)new { v.Id, v.Holder.Ciphertext, v.Groups, v.OccupationCode, v.Level, v.RegionCode, v.Status, v.FaceValue, v.IssuedOn, v.ExpiresOn, v.InstitutionCode, v.IssuedAt });
+        var request = new SearchVouchersRequest(
+            filter.Status, filter.RegionCode, filter.OccupationCode, filter.Level, filter.Group, filter.InstitutionCode,
+            filter.HolderIdNumber, filter.IssuedFrom, filter.IssuedTo, filter.Cursor, Limit: null);
+        return SearchVouchers.Page(SearchVouchers.Filter(db.Vouchers.AsNoTracking(), request, protector), SearchVouchers.DefaultLimit);
     }
 
     private static async Task<QueryPlan> ExplainAsync(BenchDatabase database, TrainingVouchersDbContext db, string title, DbCommand command, CancellationToken cancellationToken)
