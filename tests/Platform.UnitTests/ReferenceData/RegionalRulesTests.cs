@@ -56,5 +56,39 @@ public sealed class RegionalRulesTests
         Assert.Equal(("a", "b"), (overlap.First.Name, overlap.Second.Name));
     }
 
+    [Fact]
+    public void A_new_version_supersedes_the_open_ended_one_that_started_earlier()
+    {
+        var sichuan = Standards.Where(r => r.RegionCode == "510000").ToArray();
+
+        var superseded = RegionalRules.Supersede(sichuan, new DateOnly(2027, 1, 1), null, "x.overlap");
+
+        Assert.Equal("Sichuan from 2026", superseded?.Name);
+    }
+
+    [Fact]
+    public void A_version_that_does_not_overlap_supersedes_nothing()
+    {
+        var superseded = RegionalRules.Supersede(
+            [new Rule("2021-2025", "510000", new(2021, 1, 1), new(2025, 12, 31), 1m)], new DateOnly(2026, 1, 1), null, "x.overlap");
+
+        Assert.Null(superseded);
+    }
+
+    [Theory]
+    [InlineData("2025-06-01", null)] // starts inside a closed version
+    [InlineData("2020-01-01", "2021-03-31")] // ends inside it
+    [InlineData("2026-01-01", null)] // starts the same day as the open-ended one
+    public void A_version_overlapping_another_is_refused_with_the_given_code(string from, string? to)
+    {
+        var sichuan = Standards.Where(r => r.RegionCode == "510000").ToArray();
+
+        var refusal = Assert.Throws<Platform.BuildingBlocks.Http.DomainException>(() =>
+            RegionalRules.Supersede(sichuan, DateOnly.Parse(from, System.Globalization.CultureInfo.InvariantCulture), to is null ? null : DateOnly.Parse(to, System.Globalization.CultureInfo.InvariantCulture), "x.overlap"));
+
+        Assert.Equal(409, refusal.Status);
+        Assert.Equal("x.overlap", refusal.Code);
+    }
+
     private sealed record Rule(string Name, string RegionCode, DateOnly EffectiveFrom, DateOnly? EffectiveTo, decimal Amount) : IRegionalRule;
 }

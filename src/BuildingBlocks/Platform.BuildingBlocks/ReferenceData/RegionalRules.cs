@@ -1,4 +1,6 @@
+using Platform.BuildingBlocks.Http;
 using Platform.BuildingBlocks.Identity;
+using Platform.BuildingBlocks.Localization;
 
 namespace Platform.BuildingBlocks.ReferenceData;
 
@@ -50,5 +52,40 @@ public static class RegionalRules
         }
 
         return overlaps;
+    }
+
+    /// <summary>
+    /// Adding a version of a rule that has others of the same key (region and whatever else identifies
+    /// it): an open-ended version that started earlier is superseded (the caller closes it the day
+    /// before <paramref name="from"/>, the usual "new figure from next year"); any other overlap is
+    /// refused, because two versions in force on one day make "the rule in force" ambiguous.
+    /// </summary>
+    /// <returns>The earlier version to close, or null.</returns>
+    /// <exception cref="DomainException">409 <paramref name="overlapCode"/> for an overlap that cannot be resolved so.</exception>
+    public static TRule? Supersede<TRule>(IEnumerable<TRule> sameKey, DateOnly from, DateOnly? to, string overlapCode)
+        where TRule : class, IRegionalRule
+    {
+        ArgumentNullException.ThrowIfNull(sameKey);
+        TRule? superseded = null;
+        foreach (var existing in sameKey)
+        {
+            var overlaps = existing.EffectiveFrom <= (to ?? DateOnly.MaxValue) && from <= (existing.EffectiveTo ?? DateOnly.MaxValue);
+            if (!overlaps)
+            {
+                continue;
+            }
+
+            if (existing.EffectiveTo is null && existing.EffectiveFrom < from && superseded is null)
+            {
+                superseded = existing;
+                continue;
+            }
+
+            throw new DomainException(409, overlapCode, new LocalizedText(
+                $"与 {existing.EffectiveFrom:yyyy-MM-dd} 起生效的版本时间重叠；请调整起止日期。",
+                $"Overlaps the version in force from {existing.EffectiveFrom:yyyy-MM-dd}; adjust the dates."));
+        }
+
+        return superseded;
     }
 }

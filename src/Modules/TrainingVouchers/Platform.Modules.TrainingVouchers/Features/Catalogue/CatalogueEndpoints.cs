@@ -7,6 +7,7 @@ using Microsoft.EntityFrameworkCore;
 using Platform.BuildingBlocks.Http;
 using Platform.BuildingBlocks.Identity;
 using Platform.BuildingBlocks.Localization;
+using Platform.BuildingBlocks.ReferenceData;
 using Platform.BuildingBlocks.Security;
 using Platform.Modules.TrainingVouchers.Domain;
 using Platform.Modules.TrainingVouchers.Features.Shared;
@@ -223,7 +224,7 @@ internal static class CatalogueEndpoints
             .Where(s => s.OccupationCode == request.OccupationCode && s.Level == request.Level && s.RegionCode == request.RegionCode)
             .ToListAsync(cancellationToken);
         var from = request.EffectiveFrom!.Value;
-        if (RuleVersions.Supersede(sameKey, from, request.EffectiveTo, VoucherProblems.StandardOverlaps) is { } superseded)
+        if (RegionalRules.Supersede(sameKey, from, request.EffectiveTo, VoucherProblems.StandardOverlaps) is { } superseded)
         {
             superseded.EffectiveTo = from.AddDays(-1);
         }
@@ -272,7 +273,7 @@ internal static class CatalogueEndpoints
 
         var sameKey = await db.ProgramRules.Where(r => r.RegionCode == request.RegionCode).ToListAsync(cancellationToken);
         var from = request.EffectiveFrom!.Value;
-        if (RuleVersions.Supersede(sameKey, from, request.EffectiveTo, VoucherProblems.RulesOverlap) is { } superseded)
+        if (RegionalRules.Supersede(sameKey, from, request.EffectiveTo, VoucherProblems.RulesOverlap) is { } superseded)
         {
             superseded.EffectiveTo = from.AddDays(-1);
         }
