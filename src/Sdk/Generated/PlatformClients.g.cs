@@ -1550,7 +1550,7 @@ namespace Platform.Sdk
         /// Approve a subsidy claim
         /// </summary>
         /// <remarks>
-        /// By a reviewer who did not make the claim (403 vouchers.same_person_cannot_approve). Two reviewers approving at once: one succeeds, the other gets 409.
+        /// By a reviewer of the issuing region (it pays; 403 vouchers.not_issuing_region otherwise) who did not make the claim (403 vouchers.same_person_cannot_approve). Two reviewers approving at once: one succeeds, the other gets 409.
         /// <br/>
         /// <br/>Requires the permission `training_vouchers.settlement.decide`.
         /// </remarks>
@@ -4980,7 +4980,7 @@ namespace Platform.Sdk
         /// Approve a subsidy claim
         /// </summary>
         /// <remarks>
-        /// By a reviewer who did not make the claim (403 vouchers.same_person_cannot_approve). Two reviewers approving at once: one succeeds, the other gets 409.
+        /// By a reviewer of the issuing region (it pays; 403 vouchers.not_issuing_region otherwise) who did not make the claim (403 vouchers.same_person_cannot_approve). Two reviewers approving at once: one succeeds, the other gets 409.
         /// <br/>
         /// <br/>Requires the permission `training_vouchers.settlement.decide`.
         /// </remarks>

@@ -196,6 +196,23 @@ public sealed class VoucherScopingTests(ProviderHosts hosts) : IClassFixture<Pro
         Assert.Equal(ChongqingDistrict, seen.GetProperty("servingRegionCode").GetString());
         Assert.Equal(LeshanCounty, stillHome.GetProperty("regionCode").GetString());
         Assert.Equal(1000m, stillHome.GetProperty("faceValue").GetDecimal());
+
+        // The serving side sees the voucher and its institution claims, but Leshan pays and decides.
+        using var chongqingReviewer = Reviewer(host, Chongqing, "reviewer-cq");
+        using var leshanReviewer = Reviewer(host);
+        await PostOkAsync(chongqingSchool, $"/vouchers/{voucher}/settlement", null);
+        using (var refused = await PostAsync(chongqingReviewer, $"/vouchers/{voucher}/settlement/approval", null))
+        {
+            await HttpAssert.ProblemAsync(refused, HttpStatusCode.Forbidden, "vouchers.not_issuing_region");
+        }
+
+        using (var revoke = await PostAsync(chongqingReviewer, $"/vouchers/{voucher}/revocation", new { reason = "考勤存疑" }))
+        {
+            await HttpAssert.ProblemAsync(revoke, HttpStatusCode.Forbidden, "vouchers.not_issuing_region");
+        }
+
+        var approved = await PostOkAsync(leshanReviewer, $"/vouchers/{voucher}/settlement/approval", null);
+        Assert.Equal("SettlementApproved", approved.GetProperty("status").GetString());
     }
 
     [Theory]

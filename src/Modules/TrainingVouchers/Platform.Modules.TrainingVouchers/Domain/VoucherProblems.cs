@@ -26,6 +26,7 @@ internal static class VoucherProblems
     public const string InvalidTransition = "vouchers.invalid_transition"; // 409
     public const string Expired = "vouchers.expired";
     public const string HolderMismatch = "vouchers.holder_mismatch";
+    public const string NotIssuingRegion = "vouchers.not_issuing_region"; // 403
 
     // Institutions.
     public const string InstitutionNotFound = "vouchers.institution_not_found"; // 404 on lookups, 422 in requests

@@ -35,6 +35,7 @@ internal static class CloseVoucher
         Guid id, ReasonRequest request, HttpContext http, TrainingVouchersDbContext db, VoucherResults results, TimeProvider time, CancellationToken cancellationToken)
     {
         var voucher = await Vouchers.LoadAsync(db, id, cancellationToken);
+        Vouchers.RequireHomeRegion(db.Caller, voucher);
         EntityTags.RequireMatch(http, voucher);
         voucher.Close(VoucherAction.Cancel, request.Reason!.Trim(), db.Caller.Subject, time.GetUtcNow());
         await db.SaveChangesAsync(cancellationToken);
@@ -46,6 +47,7 @@ internal static class CloseVoucher
     {
         var now = time.GetUtcNow();
         var voucher = await Vouchers.LoadAsync(db, id, cancellationToken);
+        Vouchers.RequireHomeRegion(db.Caller, voucher);
         EntityTags.RequireMatch(http, voucher);
         var claim = voucher.CurrentClaimId is { } claimId
             ? await db.SettlementClaims.FirstOrDefaultAsync(c => c.Id == claimId, cancellationToken)

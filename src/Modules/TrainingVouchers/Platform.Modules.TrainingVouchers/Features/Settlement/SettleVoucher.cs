@@ -31,7 +31,7 @@ internal static class SettleVoucher
             .WithName("TrainingVouchers_ApproveSettlement")
             .RequirePermission(TrainingVoucherPermissions.SettlementDecide)
             .WithSummary("Approve a subsidy claim")
-            .WithDescription("By a reviewer who did not make the claim (403 vouchers.same_person_cannot_approve). Two reviewers approving at once: one succeeds, the other gets 409.")
+            .WithDescription("By a reviewer of the issuing region (it pays; 403 vouchers.not_issuing_region otherwise) who did not make the claim (403 vouchers.same_person_cannot_approve). Two reviewers approving at once: one succeeds, the other gets 409.")
             .ProducesApiProblem(StatusCodes.Status404NotFound, StatusCodes.Status409Conflict, StatusCodes.Status412PreconditionFailed);
 
         routes.MapPost("/vouchers/{id:guid}/settlement/rejection", RejectAsync)
@@ -110,6 +110,7 @@ internal static class SettleVoucher
         TrainingVouchersDbContext db, Guid id, HttpContext http, VoucherAction action, CancellationToken cancellationToken)
     {
         var voucher = await Vouchers.LoadAsync(db, id, cancellationToken);
+        Vouchers.RequireHomeRegion(db.Caller, voucher);
         EntityTags.RequireMatch(http, voucher);
         if (!VoucherStateMachine.IsAllowed(voucher.Status, action) || voucher.CurrentClaimId is not { } claimId)
         {

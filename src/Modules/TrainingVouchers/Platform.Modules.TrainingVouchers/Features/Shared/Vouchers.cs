@@ -22,6 +22,22 @@ internal static class Vouchers
         return voucher;
     }
 
+    /// <summary>
+    /// Refuses a decision from the serving side: the issuing region pays the subsidy, so only its staff
+    /// cancel, revoke and decide claims; the institution's region sees the voucher but does not decide it.
+    /// </summary>
+    public static void RequireHomeRegion(Caller caller, Voucher voucher)
+    {
+        if (!caller.Scope.Covers(voucher.RegionCode))
+        {
+            throw VoucherProblems.Refuse(
+                403,
+                VoucherProblems.NotIssuingRegion,
+                $"培训券由 {voucher.RegionCode} 签发并支付补贴，只有签发地工作人员可以作出此决定。",
+                $"Voucher issued (and paid for) by {voucher.RegionCode}: only that region's staff decide this.");
+        }
+    }
+
     /// <summary>The vouchers a caller may list: institution staff see those enrolled at their institution.</summary>
     public static IQueryable<Voucher> VisibleTo(this IQueryable<Voucher> vouchers, Caller caller) =>
         !VoucherCallers.IsInstitution(caller) ? vouchers
