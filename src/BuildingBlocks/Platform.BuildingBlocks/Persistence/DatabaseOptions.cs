@@ -22,6 +22,15 @@ public sealed class DatabaseOptions
     /// <summary>Seed reference data when the host starts or migrates.</summary>
     public bool SeedOnStartup { get; set; } = true;
 
+    /// <summary>
+    /// SQLite's <c>synchronous</c> setting. <see cref="Persistence.SqliteSynchronous.Full"/> (the default) syncs
+    /// every commit to disk: nothing committed is lost, even on a power cut.
+    /// <see cref="Persistence.SqliteSynchronous.Normal"/> (with the write-ahead log the platform uses) survives
+    /// a crash of the host but may lose the last commits on a power cut or an operating-system crash, for
+    /// fewer disk syncs. An explicit choice for a deployment, never the default.
+    /// </summary>
+    public SqliteSynchronous SqliteSynchronous { get; set; } = SqliteSynchronous.Full;
+
     /// <summary>Resolves the connection string of one module.</summary>
     public string ResolveConnectionString(IConfiguration configuration, string moduleName, string contentRoot)
     {

@@ -29,9 +29,9 @@ public static class ModuleDbContextRegistration
         var schema = ModuleDatabase.SchemaNameFor(module.ModuleName);
         var concrete = options.Provider switch
         {
-            DatabaseProvider.Sqlite => Register<TContext, TSqlite>(services, options.Provider, connectionString, schema),
-            DatabaseProvider.PostgreSql => Register<TContext, TPostgreSql>(services, options.Provider, connectionString, schema),
-            DatabaseProvider.SqlServer => Register<TContext, TSqlServer>(services, options.Provider, connectionString, schema),
+            DatabaseProvider.Sqlite => Register<TContext, TSqlite>(services, options, connectionString, schema),
+            DatabaseProvider.PostgreSql => Register<TContext, TPostgreSql>(services, options, connectionString, schema),
+            DatabaseProvider.SqlServer => Register<TContext, TSqlServer>(services, options, connectionString, schema),
             _ => throw new InvalidOperationException($"Unknown database provider '{options.Provider}'."),
         };
 
@@ -73,15 +73,27 @@ public static class ModuleDbContextRegistration
     private static DbContextOptionsBuilder UseSqlServer(DbContextOptionsBuilder builder, string connectionString, string schema) =>
         builder.UseSqlServer(connectionString, o => o.MigrationsHistoryTable(MigrationsHistoryTable, schema));
 
-    private static Type Register<TContext, TConcrete>(IServiceCollection services, DatabaseProvider provider, string connectionString, string schema)
+    private static Type Register<TContext, TConcrete>(IServiceCollection services, DatabaseOptions options, string connectionString, string schema)
         where TContext : ModuleDbContext
         where TConcrete : TContext
     {
+        var provider = options.Provider;
+        var sqliteSynchronous = provider == DatabaseProvider.Sqlite && options.SqliteSynchronous != SqliteSynchronous.Full
+            ? new SqliteSynchronousInterceptor(options.SqliteSynchronous)
+            : null;
+
         // Options are built once: they depend only on configuration and singletons.
         services.AddDbContext<TConcrete>(
-            (sp, builder) => builder
-                .UseModuleProvider(provider, connectionString, schema)
-                .AddInterceptors(sp.GetRequiredService<OutboxSaveChangesInterceptor>()),
+            (sp, builder) =>
+            {
+                builder
+                    .UseModuleProvider(provider, connectionString, schema)
+                    .AddInterceptors(sp.GetRequiredService<OutboxSaveChangesInterceptor>());
+                if (sqliteSynchronous is not null)
+                {
+                    builder.AddInterceptors(sqliteSynchronous);
+                }
+            },
             contextLifetime: ServiceLifetime.Scoped,
             optionsLifetime: ServiceLifetime.Singleton);
         services.AddScoped<TContext>(sp => sp.GetRequiredService<TConcrete>());
