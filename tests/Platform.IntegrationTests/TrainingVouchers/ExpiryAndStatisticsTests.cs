@@ -178,6 +178,34 @@ public sealed class ExpiryAndStatisticsTests(ProviderHosts hosts) : IClassFixtur
         Assert.Equal(["to"], HttpAssert.ErrorFields(problem));
     }
 
+    [Theory]
+    [InlineData("9999-12-31", "9999-12-31", "from")] // five years on would not exist
+    [InlineData("0001-01-01", "0001-01-01", "from")]
+    public async Task Statistics_for_days_out_of_range_answer_400_not_500(string from, string to, string field)
+    {
+        var host = await hosts.GetAsync(DatabaseProvider.Sqlite);
+        using var op = Operator(host);
+
+        using var response = await op.GetAsync($"{Base}/statistics?regionCode={Leshan}&from={from}&to={to}", Token);
+
+        var problem = await HttpAssert.ProblemAsync(response, HttpStatusCode.BadRequest, ProblemCodes.ValidationFailed);
+        Assert.Contains(field, HttpAssert.ErrorFields(problem));
+    }
+
+    [Theory]
+    [InlineData("issuedTo", "9999-12-31")] // the day after would not exist
+    [InlineData("issuedFrom", "0001-01-01")] // its start in China would be before the first instant
+    public async Task A_search_for_issue_days_out_of_range_answers_400_not_500(string field, string day)
+    {
+        var host = await hosts.GetAsync(DatabaseProvider.Sqlite);
+        using var op = Operator(host);
+
+        using var response = await PostAsync(op, "/vouchers/search", new Dictionary<string, object> { [field] = day });
+
+        var problem = await HttpAssert.ProblemAsync(response, HttpStatusCode.BadRequest, ProblemCodes.ValidationFailed);
+        Assert.Equal([field], HttpAssert.ErrorFields(problem));
+    }
+
     private static Task<JsonElement> StatisticsAsync(HttpClient client, string region, DateOnly from, DateOnly to) =>
         GetOkAsync(client, $"/statistics?regionCode={region}&from={Format(from)}&to={Format(to)}");
 

@@ -8,6 +8,12 @@ internal static class ChinaCalendar
 {
     public static readonly TimeSpan Offset = TimeSpan.FromHours(8);
 
+    /// <summary>The earliest day a request may name: the program's records start well after it.</summary>
+    public static readonly DateOnly FirstDay = new(2000, 1, 1);
+
+    /// <summary>The latest day a request may name; keeps day arithmetic (the next day, five years on) in range.</summary>
+    public static readonly DateOnly LastDay = new(2099, 12, 31);
+
     public static DateOnly Today(TimeProvider time) => DayOf(time.GetUtcNow());
 
     public static DateOnly DayOf(DateTimeOffset instant) => DateOnly.FromDateTime(instant.ToOffset(Offset).DateTime);

@@ -213,7 +213,7 @@ internal static class CatalogueEndpoints
 
     private static async Task<Created<SubsidyStandardResponse>> SetStandardAsync(SetSubsidyStandardRequest request, TrainingVouchersDbContext db, ReferenceData referenceData, CancellationToken cancellationToken)
     {
-        ReferenceData.RequireWithinCaller(db, request.RegionCode!);
+        VoucherCallers.RequireRegion(db.Caller, request.RegionCode!);
         var occupation = await db.Occupations.AsNoTracking().FirstOrDefaultAsync(o => o.Code == request.OccupationCode, cancellationToken);
         if (occupation is null || !occupation.LevelList.Contains(request.Level!.Value))
         {
@@ -265,7 +265,7 @@ internal static class CatalogueEndpoints
 
     private static async Task<Created<ProgramRulesResponse>> SetRulesAsync(SetProgramRulesRequest request, TrainingVouchersDbContext db, ReferenceData referenceData, CancellationToken cancellationToken)
     {
-        ReferenceData.RequireWithinCaller(db, request.RegionCode!);
+        VoucherCallers.RequireRegion(db.Caller, request.RegionCode!);
         if (request.MinimumAge > request.MaximumAge)
         {
             throw Vouchers.FieldError("maximumAge", "最高年龄不能小于最低年龄。", "The maximum age cannot be below the minimum age.");

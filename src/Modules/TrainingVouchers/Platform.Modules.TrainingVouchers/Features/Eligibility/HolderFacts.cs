@@ -26,15 +26,7 @@ internal sealed class HolderFactsReader(TrainingVouchersDbContext db, IPersonalD
     public async Task<HolderFacts> ReadAsync(
         string identityNumber, TraineeGroups groups, string occupationCode, SkillLevel level, string regionCode, DateOnly day, CancellationToken cancellationToken)
     {
-        if (!db.Caller.Scope.Covers(regionCode))
-        {
-            throw VoucherProblems.Refuse(
-                403,
-                VoucherProblems.RegionOutsideCaller,
-                $"地区 {regionCode} 不在您的管辖范围（{db.Caller.Scope.Code}）内。",
-                $"Region {regionCode} is outside your region ({db.Caller.Scope.Code}).");
-        }
-
+        VoucherCallers.RequireRegion(db.Caller, regionCode);
         var idNumber = ResidentIdNumber.Parse(identityNumber);
         var blindIndex = protector.BlindIndex(PersonalDataKind.ResidentId, idNumber.Value);
 

@@ -173,7 +173,7 @@ internal static class InstitutionEndpoints
     private static async Task<Created<InstitutionResponse>> RegisterAsync(RegisterInstitutionRequest request, HttpContext http, TrainingVouchersDbContext db, TimeProvider time, CancellationToken cancellationToken)
     {
         var code = UnifiedSocialCreditCode.Parse(request.CreditCode!).Value;
-        ReferenceData.RequireWithinCaller(db, request.RegionCode!);
+        VoucherCallers.RequireRegion(db.Caller, request.RegionCode!);
         if (await db.Institutions.AnyAsync(i => i.CreditCode == code, cancellationToken))
         {
             throw VoucherProblems.Conflict(VoucherProblems.InstitutionExists, $"统一社会信用代码为 {code} 的机构已登记。", $"An institution with credit code {code} is already registered.");
@@ -198,7 +198,7 @@ internal static class InstitutionEndpoints
     {
         var institution = await LoadAsync(db, creditCode, tracked: true, cancellationToken);
         EntityTags.RequireMatch(http, institution);
-        ReferenceData.RequireWithinCaller(db, institution.RegionCode);
+        VoucherCallers.RequireRegion(db.Caller, institution.RegionCode);
         db.InstitutionLicences.RemoveRange(institution.Licences);
         institution.Licences = await LicencesAsync(db, institution.CreditCode, request.Licences!, cancellationToken);
         db.Entry(institution).Property(i => i.Version).IsModified = true;
@@ -211,7 +211,7 @@ internal static class InstitutionEndpoints
     {
         var institution = await LoadAsync(db, creditCode, tracked: true, cancellationToken);
         EntityTags.RequireMatch(http, institution);
-        ReferenceData.RequireWithinCaller(db, institution.RegionCode);
+        VoucherCallers.RequireRegion(db.Caller, institution.RegionCode);
         if (institution.Status == InstitutionStatus.Revoked && request.Status != InstitutionStatus.Revoked)
         {
             throw VoucherProblems.Conflict(VoucherProblems.InvalidTransition, "已撤销的机构不能恢复；请重新登记审批。", "A revoked institution cannot be restored; it must apply again.");

@@ -132,7 +132,7 @@ internal static class IssueVoucher
             }
         }
 
-        // The verdict allowed one more; a slot above the quota can only be left by a lowered quota.
-        return rules.YearlyQuota + facts.Held.Count;
+        // Unreachable: the verdict allowed one more, so fewer than the quota's slots are held this year.
+        throw new InvalidOperationException("The quota rule passed but every quota slot of the year is held.");
     }
 }

@@ -72,6 +72,8 @@ internal sealed class SearchVouchersValidator : AbstractValidator<SearchVouchers
         RuleFor(r => r.OccupationCode).MaximumLength(20);
         RuleFor(r => r.InstitutionCode).ValidCreditCode().When(r => r.InstitutionCode is not null);
         RuleFor(r => r.HolderIdNumber).ValidResidentIdNumber().When(r => r.HolderIdNumber is not null);
+        RuleFor(r => r.IssuedFrom).InclusiveBetween(ChinaCalendar.FirstDay, ChinaCalendar.LastDay);
+        RuleFor(r => r.IssuedTo).InclusiveBetween(ChinaCalendar.FirstDay, ChinaCalendar.LastDay);
         RuleFor(r => r.IssuedTo).GreaterThanOrEqualTo(r => r.IssuedFrom).When(r => r.IssuedFrom is not null && r.IssuedTo is not null)
             .WithMessage(new LocalizedText("结束日期不能早于开始日期。", "The end day cannot be before the start day."));
         RuleFor(r => r.Cursor).Must(c => c is null || SearchVouchers.TryDecodeCursor(c, out _))

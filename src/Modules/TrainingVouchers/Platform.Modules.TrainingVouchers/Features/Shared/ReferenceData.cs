@@ -30,15 +30,6 @@ internal sealed class ReferenceData(IServiceScopeFactory scopes, TimeProvider ti
     /// <summary>True when the two divisions are in different provinces (Sichuan and Chongqing).</summary>
     public static bool CrossesProvince(string first, string second) => !first.AsSpan(0, 2).SequenceEqual(second.AsSpan(0, 2));
 
-    /// <summary>Reference data is read everywhere but set only for a region within the caller's (403 otherwise).</summary>
-    public static void RequireWithinCaller(TrainingVouchersDbContext db, string regionCode)
-    {
-        if (!db.Caller.Scope.Covers(regionCode))
-        {
-            throw VoucherProblems.Refuse(403, VoucherProblems.RegionOutsideCaller, $"地区 {regionCode} 不在您的管辖范围内。", $"Region {regionCode} is outside your region.");
-        }
-    }
-
     public async Task<Occupation?> OccupationAsync(string code, CancellationToken cancellationToken) =>
         (await SnapshotAsync(cancellationToken)).Occupations.GetValueOrDefault(code);
 

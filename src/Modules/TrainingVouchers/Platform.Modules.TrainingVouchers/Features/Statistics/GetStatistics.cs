@@ -10,6 +10,7 @@ using Platform.BuildingBlocks.Localization;
 using Platform.BuildingBlocks.Security;
 using Platform.Modules.TrainingVouchers.Domain;
 using Platform.Modules.TrainingVouchers.Features.Lookup;
+using Platform.Modules.TrainingVouchers.Features.Shared;
 using Platform.Modules.TrainingVouchers.Persistence;
 
 namespace Platform.Modules.TrainingVouchers.Features.Statistics;
@@ -61,9 +62,9 @@ internal sealed class StatisticsQueryValidator : AbstractValidator<StatisticsQue
     public StatisticsQueryValidator(RegionCatalog regions)
     {
         RuleFor(q => q.RegionCode).NotEmpty().KnownRegion(regions);
-        RuleFor(q => q.From).NotNull();
-        RuleFor(q => q.To).NotNull()
-            .Must((q, to) => q.From is null || to is null || (to >= q.From && to <= q.From.Value.AddYears(5)))
+        RuleFor(q => q.From).NotNull().InclusiveBetween(ChinaCalendar.FirstDay, ChinaCalendar.LastDay);
+        RuleFor(q => q.To).NotNull().InclusiveBetween(ChinaCalendar.FirstDay, ChinaCalendar.LastDay)
+            .Must((q, to) => q.From is not { } from || to is null || from > ChinaCalendar.LastDay || (to >= from && to <= from.AddYears(5)))
             .WithMessage(new LocalizedText("统计期须从开始日期起 5 年以内，且结束日期不早于开始日期。", "The period ends on or after its first day and spans at most 5 years."));
     }
 }
@@ -118,11 +119,7 @@ internal static class GetStatistics
     private static async Task<Ok<StatisticsResponse>> HandleAsync([AsParameters] StatisticsQuery query, TrainingVouchersDbContext db, CancellationToken cancellationToken)
     {
         var region = query.RegionCode!;
-        if (!db.Caller.Scope.Covers(region))
-        {
-            throw VoucherProblems.Refuse(403, VoucherProblems.RegionOutsideCaller, $"地区 {region} 不在您的管辖范围内。", $"Region {region} is outside your region.");
-        }
-
+        VoucherCallers.RequireRegion(db.Caller, region);
         var (from, to) = (query.From!.Value, query.To!.Value);
         var queries = new StatisticsQueries(db.Vouchers.AsNoTracking(), region, from, to);
         var issued = await queries.Issued.ToListAsync(cancellationToken);
