@@ -206,6 +206,34 @@ public sealed class ExpiryAndStatisticsTests(ProviderHosts hosts) : IClassFixtur
         Assert.Equal([field], HttpAssert.ErrorFields(problem));
     }
 
+    [Fact]
+    public async Task Course_days_and_session_times_out_of_range_answer_400_not_500()
+    {
+        var host = await hosts.GetAsync(DatabaseProvider.Sqlite);
+        using var op = Operator(host);
+        using var institution = Institution(host);
+        var id = NewIdNumber();
+        var voucher = await IssueAsync(op, id);
+
+        using var enrol = await PostAsync(institution, $"/vouchers/{voucher}/enrolment", new
+        {
+            holderIdNumber = id,
+            scheduledHours = 2,
+            courseStartsOn = "2026-01-01",
+            courseEndsOn = "9999-12-31",
+        });
+        using var attend = await PostAsync(institution, $"/vouchers/{voucher}/attendance", new
+        {
+            sessions = new[] { new { startsAt = "9999-12-31T23:00:00+00:00", minutes = 120, method = "FaceCheck" } },
+        });
+
+        var enrolProblem = await HttpAssert.ProblemAsync(enrol, HttpStatusCode.BadRequest, ProblemCodes.ValidationFailed);
+        Assert.Equal(["courseEndsOn"], HttpAssert.ErrorFields(enrolProblem));
+        var attendProblem = await HttpAssert.ProblemAsync(attend, HttpStatusCode.BadRequest, ProblemCodes.ValidationFailed);
+        Assert.Equal(["sessions[0].startsAt"], HttpAssert.ErrorFields(attendProblem));
+        Assert.Equal("Issued", (await GetOkAsync(op, $"/vouchers/{voucher}")).GetProperty("status").GetString());
+    }
+
     private static Task<JsonElement> StatisticsAsync(HttpClient client, string region, DateOnly from, DateOnly to) =>
         GetOkAsync(client, $"/statistics?regionCode={region}&from={Format(from)}&to={Format(to)}");
 

@@ -34,6 +34,7 @@ internal sealed class RecordAttendanceValidator : AbstractValidator<RecordAttend
         RuleForEach(r => r.Sessions).ChildRules(session =>
         {
             session.RuleFor(s => s.Minutes).InclusiveBetween(1, RecordAttendance.MaxMinutes);
+            session.RuleFor(s => s.StartsAt).InclusiveBetween(ChinaCalendar.StartOf(ChinaCalendar.FirstDay), ChinaCalendar.StartOf(ChinaCalendar.LastDay));
             session.RuleFor(s => s.Method).IsInEnum();
         });
     }

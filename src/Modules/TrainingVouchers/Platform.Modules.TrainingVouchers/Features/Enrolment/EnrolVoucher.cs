@@ -9,6 +9,7 @@ using Platform.BuildingBlocks.Http;
 using Platform.BuildingBlocks.Identity;
 using Platform.BuildingBlocks.Localization;
 using Platform.BuildingBlocks.Security;
+using Platform.Modules.TrainingVouchers.Domain;
 using Platform.Modules.TrainingVouchers.Features.Shared;
 using Platform.Modules.TrainingVouchers.Persistence;
 
@@ -41,8 +42,8 @@ internal static class CourseRules
     {
         var starts = startsOn.Compile();
         validator.RuleFor(hours).InclusiveBetween(1, MaxScheduledHours);
-        validator.RuleFor(startsOn).NotNull();
-        validator.RuleFor(endsOn).NotNull()
+        validator.RuleFor(startsOn).NotNull().InclusiveBetween(ChinaCalendar.FirstDay, ChinaCalendar.LastDay);
+        validator.RuleFor(endsOn).NotNull().InclusiveBetween(ChinaCalendar.FirstDay, ChinaCalendar.LastDay)
             .Must((request, end) => starts(request) is not { } start || end is not { } e || e >= start)
             .WithMessage(new LocalizedText("课程结束日期不能早于开始日期。", "The course cannot end before it starts."));
     }
