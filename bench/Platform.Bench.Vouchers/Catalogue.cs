@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Platform.BuildingBlocks.ReferenceData;
+using Platform.BuildingBlocks.Time;
 using Platform.Modules.TrainingVouchers.Domain;
 using Platform.Modules.TrainingVouchers.Persistence;
 

@@ -3,6 +3,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
 using Platform.BuildingBlocks.Identity;
+using Platform.BuildingBlocks.Time;
 using Platform.Modules.TrainingVouchers.Domain;
 
 namespace Platform.Bench.Vouchers;

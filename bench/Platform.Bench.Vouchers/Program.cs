@@ -4,7 +4,7 @@ using System.Runtime.InteropServices;
 using Platform.Bench;
 using Platform.Bench.Vouchers;
 using Platform.BuildingBlocks.Identity;
-using Platform.Modules.TrainingVouchers.Domain;
+using Platform.BuildingBlocks.Time;
 
 // Training vouchers benchmark (not a test): a database of realistic vouchers, then search latency,
 // statistics and issue throughput of the built host through HTTP on 127.0.0.1. Progress goes to

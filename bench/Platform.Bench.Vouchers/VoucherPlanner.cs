@@ -1,3 +1,4 @@
+using Platform.BuildingBlocks.Time;
 using Platform.Modules.TrainingVouchers.Domain;
 
 namespace Platform.Bench.Vouchers;

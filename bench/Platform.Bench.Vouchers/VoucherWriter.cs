@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Platform.BuildingBlocks.PersonalData;
+using Platform.BuildingBlocks.Time;
 using Platform.Modules.TrainingVouchers.Domain;
 using Platform.Modules.TrainingVouchers.Features.Expiry;
 using Platform.Modules.TrainingVouchers.Persistence;

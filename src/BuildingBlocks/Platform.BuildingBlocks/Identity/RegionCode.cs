@@ -52,4 +52,15 @@ public static class RegionCode
             throw new ArgumentException("Not a six-digit administrative division code.", nameof(code));
         }
     }
+
+    /// <summary>
+    /// The codes within a region as a half-open range, so an index on the code serves the filter as a
+    /// range scan: <c>511100</c> → [<c>5111</c>, <c>5112</c>).
+    /// </summary>
+    public static (string Low, string High) Range(string code)
+    {
+        var prefix = Prefix(code);
+        var last = (char)(prefix[^1] + 1);
+        return (prefix, string.Concat(prefix.AsSpan(0, prefix.Length - 1), new ReadOnlySpan<char>(in last)));
+    }
 }

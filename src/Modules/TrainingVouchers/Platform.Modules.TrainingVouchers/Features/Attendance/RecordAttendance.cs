@@ -8,6 +8,7 @@ using Platform.BuildingBlocks.Concurrency;
 using Platform.BuildingBlocks.Http;
 using Platform.BuildingBlocks.Localization;
 using Platform.BuildingBlocks.Security;
+using Platform.BuildingBlocks.Time;
 using Platform.Modules.TrainingVouchers.Domain;
 using Platform.Modules.TrainingVouchers.Features.Shared;
 using Platform.Modules.TrainingVouchers.Persistence;

@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Routing;
 using Platform.BuildingBlocks.Identity;
 using Platform.BuildingBlocks.Localization;
 using Platform.BuildingBlocks.Security;
+using Platform.BuildingBlocks.Time;
 using Platform.Modules.TrainingVouchers.Domain;
 
 namespace Platform.Modules.TrainingVouchers.Features.Eligibility;

@@ -9,7 +9,7 @@ using Platform.BuildingBlocks.Http;
 using Platform.BuildingBlocks.Identity;
 using Platform.BuildingBlocks.Localization;
 using Platform.BuildingBlocks.Security;
-using Platform.Modules.TrainingVouchers.Domain;
+using Platform.BuildingBlocks.Time;
 using Platform.Modules.TrainingVouchers.Features.Shared;
 using Platform.Modules.TrainingVouchers.Persistence;
 

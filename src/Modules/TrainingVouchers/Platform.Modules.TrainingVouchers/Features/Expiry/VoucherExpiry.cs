@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Platform.BuildingBlocks.Time;
 using Platform.Modules.TrainingVouchers.Domain;
 using Platform.Modules.TrainingVouchers.Persistence;
 

@@ -10,7 +10,6 @@ using Platform.BuildingBlocks.Identity;
 using Platform.BuildingBlocks.Localization;
 using Platform.BuildingBlocks.Security;
 using Platform.Modules.TrainingVouchers.Domain;
-using Platform.Modules.TrainingVouchers.Features.Lookup;
 using Platform.Modules.TrainingVouchers.Features.Shared;
 using Platform.Modules.TrainingVouchers.Persistence;
 
@@ -145,7 +144,7 @@ internal static class InstitutionEndpoints
         var query = db.Institutions.AsNoTracking().Include(i => i.Licences).AsQueryable();
         if (!string.IsNullOrEmpty(regionCode) && RegionCode.IsWellFormed(regionCode))
         {
-            var (low, high) = SearchVouchers.RegionRange(regionCode);
+            var (low, high) = RegionCode.Range(regionCode);
             query = query.Where(i => string.Compare(i.RegionCode, low) >= 0 && string.Compare(i.RegionCode, high) < 0);
         }
 

@@ -12,6 +12,7 @@ using Platform.BuildingBlocks.Localization;
 using Platform.BuildingBlocks.Persistence;
 using Platform.BuildingBlocks.PersonalData;
 using Platform.BuildingBlocks.Security;
+using Platform.BuildingBlocks.Time;
 using Platform.Modules.TrainingVouchers.Contracts;
 using Platform.Modules.TrainingVouchers.Domain;
 using Platform.Modules.TrainingVouchers.Features.Eligibility;

@@ -1,4 +1,3 @@
-using System.Buffers.Text;
 using FluentValidation;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -7,8 +6,10 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using Platform.BuildingBlocks.Identity;
 using Platform.BuildingBlocks.Localization;
+using Platform.BuildingBlocks.Paging;
 using Platform.BuildingBlocks.PersonalData;
 using Platform.BuildingBlocks.Security;
+using Platform.BuildingBlocks.Time;
 using Platform.Modules.TrainingVouchers.Domain;
 using Platform.Modules.TrainingVouchers.Features.Shared;
 using Platform.Modules.TrainingVouchers.Persistence;
@@ -76,7 +77,7 @@ internal sealed class SearchVouchersValidator : AbstractValidator<SearchVouchers
         RuleFor(r => r.IssuedTo).InclusiveBetween(ChinaCalendar.FirstDay, ChinaCalendar.LastDay);
         RuleFor(r => r.IssuedTo).GreaterThanOrEqualTo(r => r.IssuedFrom).When(r => r.IssuedFrom is not null && r.IssuedTo is not null)
             .WithMessage(new LocalizedText("结束日期不能早于开始日期。", "The end day cannot be before the start day."));
-        RuleFor(r => r.Cursor).Must(c => c is null || SearchVouchers.TryDecodeCursor(c, out _))
+        RuleFor(r => r.Cursor).Must(c => c is null || InstantCursor.TryDecode(c, out _))
             .WithMessage(new LocalizedText("游标无效：请使用上一页返回的 nextCursor。", "Not a valid cursor: pass the nextCursor of the previous page."));
         RuleFor(r => r.Limit).InclusiveBetween(1, SearchVouchers.MaxLimit);
     }
@@ -164,9 +165,9 @@ internal static class SearchVouchers
             query = query.Where(v => v.IssuedOn <= to && v.IssuedAt < beforeAt);
         }
 
-        if (request.Cursor is not null && TryDecodeCursor(request.Cursor, out var after))
+        if (request.Cursor is not null && InstantCursor.TryDecode(request.Cursor, out var after))
         {
-            query = query.Where(v => v.IssuedAt < after.IssuedAt || (v.IssuedAt == after.IssuedAt && v.Id.CompareTo(after.Id) < 0));
+            query = query.Where(v => v.IssuedAt < after.At || (v.IssuedAt == after.At && v.Id.CompareTo(after.Id) < 0));
         }
 
         return query;
@@ -188,42 +189,7 @@ internal static class SearchVouchers
                 v.Id, PersonalDataMasking.MaskResidentId(protector.Decrypt(PersonalDataKind.ResidentId, v.Ciphertext)), v.Groups.Members(), v.OccupationCode, v.Level,
                 v.RegionCode, v.Status, v.FaceValue, v.IssuedOn, v.ExpiresOn, v.InstitutionCode))
             .ToArray();
-        var next = rows.Count > take ? EncodeCursor(rows[take - 1].IssuedAt, rows[take - 1].Id) : null;
+        var next = rows.Count > take ? InstantCursor.Encode(rows[take - 1].IssuedAt, rows[take - 1].Id) : null;
         return TypedResults.Ok(new VoucherPage(items, next));
-    }
-
-    /// <summary>Codes within a region as a range, so the (region, day) index serves the filter: 5111 → [5111, 5112).</summary>
-    public static (string Low, string High) RegionRange(string regionCode)
-    {
-        var prefix = RegionCode.Prefix(regionCode);
-        var last = (char)(prefix[^1] + 1);
-        return (prefix, string.Concat(prefix.AsSpan(0, prefix.Length - 1), new ReadOnlySpan<char>(in last)));
-    }
-
-    internal static string EncodeCursor(DateTimeOffset issuedAt, Guid id)
-    {
-        Span<byte> bytes = stackalloc byte[24];
-        BitConverter.TryWriteBytes(bytes[..8], issuedAt.UtcTicks);
-        id.TryWriteBytes(bytes[8..]);
-        return Base64Url.EncodeToString(bytes);
-    }
-
-    internal static bool TryDecodeCursor(string cursor, out (DateTimeOffset IssuedAt, Guid Id) position)
-    {
-        position = default;
-        Span<byte> bytes = stackalloc byte[24];
-        if (cursor.Length != 32 || !Base64Url.TryDecodeFromChars(cursor, bytes, out var written) || written != 24)
-        {
-            return false;
-        }
-
-        var ticks = BitConverter.ToInt64(bytes[..8]);
-        if (ticks < DateTimeOffset.MinValue.UtcTicks || ticks > DateTimeOffset.MaxValue.UtcTicks)
-        {
-            return false;
-        }
-
-        position = (new DateTimeOffset(ticks, TimeSpan.Zero), new Guid(bytes[8..]));
-        return true;
     }
 }

@@ -9,6 +9,7 @@ using Platform.BuildingBlocks.Http;
 using Platform.BuildingBlocks.Identity;
 using Platform.BuildingBlocks.Localization;
 using Platform.BuildingBlocks.Security;
+using Platform.BuildingBlocks.Time;
 using Platform.Modules.TrainingVouchers.Contracts;
 using Platform.Modules.TrainingVouchers.Domain;
 using Platform.Modules.TrainingVouchers.Features.Shared;

@@ -8,8 +8,8 @@ using Platform.BuildingBlocks.Http;
 using Platform.BuildingBlocks.Identity;
 using Platform.BuildingBlocks.Localization;
 using Platform.BuildingBlocks.Security;
+using Platform.BuildingBlocks.Time;
 using Platform.Modules.TrainingVouchers.Domain;
-using Platform.Modules.TrainingVouchers.Features.Lookup;
 using Platform.Modules.TrainingVouchers.Features.Shared;
 using Platform.Modules.TrainingVouchers.Persistence;
 
@@ -85,7 +85,7 @@ internal sealed class StatisticsQueries
 {
     public StatisticsQueries(IQueryable<Voucher> vouchers, string regionCode, DateOnly from, DateOnly to)
     {
-        var (low, high) = SearchVouchers.RegionRange(regionCode);
+        var (low, high) = RegionCode.Range(regionCode);
         var inRegion = vouchers.Where(v => string.Compare(v.RegionCode, low) >= 0 && string.Compare(v.RegionCode, high) < 0);
         Issued = inRegion
             .Where(v => v.IssuedOn >= from && v.IssuedOn <= to)

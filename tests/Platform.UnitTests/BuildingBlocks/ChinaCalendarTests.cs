@@ -1,6 +1,6 @@
-using Platform.Modules.TrainingVouchers.Domain;
+using Platform.BuildingBlocks.Time;
 
-namespace Platform.UnitTests.TrainingVouchers;
+namespace Platform.UnitTests.BuildingBlocks;
 
 public sealed class ChinaCalendarTests
 {

@@ -1,10 +1,10 @@
-namespace Platform.Modules.TrainingVouchers.Domain;
+namespace Platform.BuildingBlocks.Time;
 
 /// <summary>
-/// Days in China Standard Time (UTC+8, no daylight saving): a voucher issued at 07:00 UTC on
-/// 31 December belongs to the next calendar year's quota in Chengdu.
+/// Days in China Standard Time (UTC+8, no daylight saving): a record made at 17:00 UTC on
+/// 31 December belongs to the next calendar year in Chengdu. Every module counts days, years and periods this way.
 /// </summary>
-internal static class ChinaCalendar
+public static class ChinaCalendar
 {
     public static readonly TimeSpan Offset = TimeSpan.FromHours(8);
 
