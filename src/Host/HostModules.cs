@@ -1,5 +1,6 @@
 using Platform.BuildingBlocks.Modules;
 using Platform.Modules.Platform;
+using Platform.Modules.SkillMasterStudios;
 using Platform.Modules.TrainingVouchers;
 
 namespace Platform.Host;
@@ -14,5 +15,6 @@ public static class HostModules
     [
         new PlatformModule(),
         new TrainingVouchersModule(),
+        new SkillMasterStudiosModule(),
     ];
 }

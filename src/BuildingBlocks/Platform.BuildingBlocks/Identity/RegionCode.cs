@@ -63,4 +63,13 @@ public static class RegionCode
         var last = (char)(prefix[^1] + 1);
         return (prefix, string.Concat(prefix.AsSpan(0, prefix.Length - 1), new ReadOnlySpan<char>(in last)));
     }
+
+    /// <summary>The division and the divisions containing it: <c>511102</c>, <c>511100</c>, <c>510000</c> (distinct).</summary>
+    public static string[] SelfAndAncestors(string code)
+    {
+        ArgumentNullException.ThrowIfNull(code);
+        var city = string.Concat(code.AsSpan(0, 4), "00");
+        var province = string.Concat(code.AsSpan(0, 2), "0000");
+        return new[] { code, city, province }.Distinct().ToArray();
+    }
 }

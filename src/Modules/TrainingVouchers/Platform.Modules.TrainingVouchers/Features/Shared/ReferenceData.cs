@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Platform.BuildingBlocks.Identity;
 using Platform.BuildingBlocks.ReferenceData;
 using Platform.Modules.TrainingVouchers.Domain;
 using Platform.Modules.TrainingVouchers.Persistence;
@@ -10,22 +11,12 @@ namespace Platform.Modules.TrainingVouchers.Features.Shared;
 /// The reference data in force for a region on a day: the county's own, else its city's, else its
 /// province's. Occupations, program rules and subsidy standards are read on every issue and change
 /// rarely, so they are served from a snapshot of their tables, reloaded when this instance changes
-/// them and at most <see cref="MaxAge"/> after another instance did (documented in the README).
+/// them and at most <see cref="ReferenceSnapshotCache{TSnapshot}.MaxAge"/> after another instance did (documented in the README).
 /// </summary>
-internal sealed class ReferenceData(IServiceScopeFactory scopes, TimeProvider time)
+internal sealed class ReferenceData(IServiceScopeFactory scopes, TimeProvider time) : ReferenceSnapshotCache<ReferenceData.Snapshot>(scopes, time)
 {
-    public static readonly TimeSpan MaxAge = TimeSpan.FromSeconds(60);
-
-    private readonly SemaphoreSlim loading = new(1, 1);
-    private Snapshot? current;
-
     /// <summary>The region and the divisions containing it: <c>511102</c>, <c>511100</c>, <c>510000</c>.</summary>
-    public static string[] SelfAndAncestors(string regionCode)
-    {
-        var city = string.Concat(regionCode.AsSpan(0, 4), "00");
-        var province = string.Concat(regionCode.AsSpan(0, 2), "0000");
-        return new[] { regionCode, city, province }.Distinct().ToArray();
-    }
+    public static string[] SelfAndAncestors(string regionCode) => RegionCode.SelfAndAncestors(regionCode);
 
     /// <summary>True when the two divisions are in different provinces (Sichuan and Chongqing).</summary>
     public static bool CrossesProvince(string first, string second) => !first.AsSpan(0, 2).SequenceEqual(second.AsSpan(0, 2));
@@ -48,47 +39,19 @@ internal sealed class ReferenceData(IServiceScopeFactory scopes, TimeProvider ti
             : null;
     }
 
-    /// <summary>Drops the snapshot after this instance changed reference data; the next read reloads it.</summary>
-    public void Invalidate() => current = null;
-
-    private async Task<Snapshot> SnapshotAsync(CancellationToken cancellationToken)
+    protected override async Task<Snapshot> LoadAsync(IServiceProvider services, CancellationToken cancellationToken)
     {
-        var snapshot = current;
-        if (snapshot is not null && time.GetUtcNow() - snapshot.LoadedAt < MaxAge)
-        {
-            return snapshot;
-        }
-
-        await loading.WaitAsync(cancellationToken);
-        try
-        {
-            snapshot = current;
-            if (snapshot is not null && time.GetUtcNow() - snapshot.LoadedAt < MaxAge)
-            {
-                return snapshot;
-            }
-
-            await using var scope = scopes.CreateAsyncScope();
-            var db = scope.ServiceProvider.GetRequiredService<TrainingVouchersDbContext>();
-            var loadedAt = time.GetUtcNow();
-            var occupations = await db.Occupations.AsNoTracking().ToDictionaryAsync(o => o.Code, StringComparer.Ordinal, cancellationToken);
-            var rules = await db.ProgramRules.AsNoTracking().ToListAsync(cancellationToken);
-            var standards = await db.SubsidyStandards.AsNoTracking().ToListAsync(cancellationToken);
-            current = snapshot = new Snapshot(
-                loadedAt,
-                occupations,
-                rules,
-                standards.GroupBy(s => (s.OccupationCode, s.Level)).ToDictionary(g => g.Key, g => (IReadOnlyList<SubsidyStandard>)g.ToArray()));
-            return snapshot;
-        }
-        finally
-        {
-            loading.Release();
-        }
+        var db = services.GetRequiredService<TrainingVouchersDbContext>();
+        var occupations = await db.Occupations.AsNoTracking().ToDictionaryAsync(o => o.Code, StringComparer.Ordinal, cancellationToken);
+        var rules = await db.ProgramRules.AsNoTracking().ToListAsync(cancellationToken);
+        var standards = await db.SubsidyStandards.AsNoTracking().ToListAsync(cancellationToken);
+        return new Snapshot(
+            occupations,
+            rules,
+            standards.GroupBy(s => (s.OccupationCode, s.Level)).ToDictionary(g => g.Key, g => (IReadOnlyList<SubsidyStandard>)g.ToArray()));
     }
 
-    private sealed record Snapshot(
-        DateTimeOffset LoadedAt,
+    internal sealed record Snapshot(
         IReadOnlyDictionary<string, Occupation> Occupations,
         IReadOnlyList<ProgramRules> Rules,
         IReadOnlyDictionary<(string Occupation, SkillLevel Level), IReadOnlyList<SubsidyStandard>> Standards);

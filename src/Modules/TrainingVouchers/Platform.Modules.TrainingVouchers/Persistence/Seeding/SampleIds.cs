@@ -1,25 +1,11 @@
-using System.Security.Cryptography;
-using System.Text;
+using Platform.BuildingBlocks.Persistence;
 
 namespace Platform.Modules.TrainingVouchers.Persistence.Seeding;
 
-/// <summary>
-/// Deterministic ids for sample records: the first 16 bytes of SHA-256 over a name that spells out the
-/// record's natural key, marked as an RFC 9562 version 8 (custom) UUID. The same name always gives the
-/// same id, so a re-run of the seeder recognises what it inserted before.
-/// </summary>
+/// <summary>Deterministic ids for sample records (<see cref="DeterministicGuid"/>), so a re-run of the seeder recognises what it inserted before.</summary>
 internal static class SampleIds
 {
-    private const string Namespace = "Platform.TrainingVouchers.Sample|";
+    private const string Scope = "Platform.TrainingVouchers.Sample";
 
-    public static Guid For(string name)
-    {
-        ArgumentNullException.ThrowIfNull(name);
-        Span<byte> hash = stackalloc byte[SHA256.HashSizeInBytes];
-        SHA256.HashData(Encoding.UTF8.GetBytes(Namespace + name), hash);
-        var bytes = hash[..16];
-        bytes[6] = (byte)((bytes[6] & 0x0F) | 0x80);
-        bytes[8] = (byte)((bytes[8] & 0x3F) | 0x80);
-        return new Guid(bytes, bigEndian: true);
-    }
+    public static Guid For(string name) => DeterministicGuid.For(Scope, name);
 }

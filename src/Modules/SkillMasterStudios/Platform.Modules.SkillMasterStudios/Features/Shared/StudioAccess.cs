@@ -1,0 +1,45 @@
+using Microsoft.EntityFrameworkCore;
+using Platform.BuildingBlocks.Http;
+using Platform.BuildingBlocks.Localization;
+using Platform.BuildingBlocks.Security;
+using Platform.Modules.SkillMasterStudios.Domain;
+using Platform.Modules.SkillMasterStudios.Persistence;
+
+namespace Platform.Modules.SkillMasterStudios.Features.Shared;
+
+/// <summary>Loading records for a change, and the checks on the caller every feature shares.</summary>
+internal static class StudioAccess
+{
+    /// <summary>Refuses (403) a region outside the caller's: records are created and figures read only within it.</summary>
+    public static void RequireRegion(Caller caller, string regionCode)
+    {
+        if (!caller.Scope.Covers(regionCode))
+        {
+            throw StudioProblems.Refuse(
+                403,
+                StudioProblems.RegionOutsideCaller,
+                $"地区 {regionCode} 不在您的管辖范围（{caller.Scope.Code}）内。",
+                $"Region {regionCode} is outside your region ({caller.Scope.Code}).");
+        }
+    }
+
+    public static async Task<Master> MasterAsync(SkillMasterStudiosDbContext db, Guid id, CancellationToken cancellationToken) =>
+        await db.Masters.FirstOrDefaultAsync(m => m.Id == id, cancellationToken)
+            ?? throw StudioProblems.NotFound(StudioProblems.MasterNotFound, "大师", "Master", id);
+
+    public static async Task<StudioApplication> ApplicationAsync(SkillMasterStudiosDbContext db, Guid id, CancellationToken cancellationToken) =>
+        await db.Applications.FirstOrDefaultAsync(a => a.Id == id, cancellationToken)
+            ?? throw StudioProblems.NotFound(StudioProblems.ApplicationNotFound, "申请", "Application", id);
+
+    public static async Task<Studio> StudioAsync(SkillMasterStudiosDbContext db, Guid id, CancellationToken cancellationToken) =>
+        await db.Studios.FirstOrDefaultAsync(s => s.Id == id, cancellationToken)
+            ?? throw StudioProblems.NotFound(StudioProblems.StudioNotFound, "工作室", "Studio", id);
+
+    public static async Task<AnnualReport> ReportAsync(SkillMasterStudiosDbContext db, Guid id, CancellationToken cancellationToken) =>
+        await db.AnnualReports.FirstOrDefaultAsync(r => r.Id == id, cancellationToken)
+            ?? throw StudioProblems.NotFound(StudioProblems.ReportNotFound, "年度报告", "Annual report", id);
+
+    /// <summary>A 400 for one field, raised from a handler where the rule needs data a validator does not have.</summary>
+    public static DomainException FieldError(string field, string chinese, string english) =>
+        new(400, ProblemCodes.ValidationFailed, ProblemTexts.SeeFieldErrors, new Dictionary<string, LocalizedText[]> { [field] = [new LocalizedText(chinese, english)] });
+}
