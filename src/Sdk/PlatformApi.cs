@@ -4,11 +4,14 @@ namespace Platform.Sdk;
 /// One entry point to every module's client. Each property is the generated typed client of one
 /// module; a new module adds one property here and one line in <see cref="PlatformSdkServiceCollectionExtensions"/>.
 /// </summary>
-public sealed class PlatformApi(IPlatformClient platform, ITrainingVouchersClient trainingVouchers)
+public sealed class PlatformApi(IPlatformClient platform, ITrainingVouchersClient trainingVouchers, ISkillMasterStudiosClient skillMasterStudios)
 {
     /// <summary>The built-in Platform module: modules, regions, outbox dead letters.</summary>
     public IPlatformClient Platform { get; } = platform;
 
     /// <summary>Training vouchers: eligibility, issue, enrolment, attendance, assessment, settlement, payment, statistics.</summary>
     public ITrainingVouchersClient TrainingVouchers { get; } = trainingVouchers;
+
+    /// <summary>Skill-master studios: masters, applications and expert review, accreditation, funding, annual reports, statistics.</summary>
+    public ISkillMasterStudiosClient SkillMasterStudios { get; } = skillMasterStudios;
 }

@@ -24,6 +24,7 @@ public static class PlatformSdkServiceCollectionExtensions
         [
             AddClient<IPlatformClient, PlatformClient>(services),
             AddClient<ITrainingVouchersClient, TrainingVouchersClient>(services),
+            AddClient<ISkillMasterStudiosClient, SkillMasterStudiosClient>(services),
         ];
     }
 

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Microsoft.OpenApi;
 using Platform.BuildingBlocks.Security;
 
@@ -9,10 +10,13 @@ internal static class OpenApiSetup
     public const string DocumentName = "v1";
     public const string BearerScheme = "Bearer";
 
+    private static readonly ConcurrentDictionary<string, Type> SchemaOwners = new(StringComparer.Ordinal);
+
     public static IServiceCollection AddPlatformOpenApi(this IServiceCollection services) =>
         services.AddOpenApi(DocumentName, options =>
         {
             options.OpenApiVersion = OpenApiSpecVersion.OpenApi3_0;
+            options.CreateSchemaReferenceId = UniqueSchemaId;
             options.AddDocumentTransformer((document, _, _) =>
             {
                 document.Info = new OpenApiInfo
@@ -58,4 +62,25 @@ internal static class OpenApiSetup
                 return Task.CompletedTask;
             });
         });
+
+    /// <summary>
+    /// The default schema name (the type's name), refusing a second type under a name already taken.
+    /// Modules are written independently and two may well both name a type <c>RuleResult</c>; the
+    /// document would then describe one of them under the other's schema and the SDK would get it
+    /// wrong silently. This makes the collision fail document generation (and so the build) instead.
+    /// </summary>
+    internal static string? UniqueSchemaId(System.Text.Json.Serialization.Metadata.JsonTypeInfo typeInfo)
+    {
+        var id = Microsoft.AspNetCore.OpenApi.OpenApiOptions.CreateDefaultSchemaReferenceId(typeInfo);
+        if (id is null)
+        {
+            return null;
+        }
+
+        var type = Nullable.GetUnderlyingType(typeInfo.Type) ?? typeInfo.Type;
+        var owner = SchemaOwners.GetOrAdd(id, type);
+        return owner == type
+            ? id
+            : throw new InvalidOperationException($"Two types share the OpenAPI schema name '{id}': {owner.FullName} and {type.FullName}. Rename one of them.");
+    }
 }

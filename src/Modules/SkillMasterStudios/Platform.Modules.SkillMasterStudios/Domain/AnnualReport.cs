@@ -80,7 +80,7 @@ internal sealed class Apprentice : IRegionScoped
     public string OccupationCode { get; set; } = "";
 
     /// <summary>The level certified in the year; null when the apprentice is still training.</summary>
-    public SkillLevel? LevelReached { get; set; }
+    public QualificationLevel? LevelReached { get; set; }
 
     public DateOnly? QualifiedOn { get; set; }
 

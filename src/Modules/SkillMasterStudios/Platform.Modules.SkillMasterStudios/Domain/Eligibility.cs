@@ -5,7 +5,7 @@ using Platform.BuildingBlocks.Localization;
 namespace Platform.Modules.SkillMasterStudios.Domain;
 
 /// <summary>The rules an application is checked against, in the order they are explained.</summary>
-internal enum EligibilityRule
+internal enum StudioEligibilityRule
 {
     ProgramRules,
     MasterQualification,
@@ -32,7 +32,7 @@ internal sealed record EligibilityFacts(
     StudioLevel Level,
     string RegionCode,
     string HostCode,
-    SkillLevel MasterLevel,
+    QualificationLevel MasterLevel,
     Guid? OtherActiveStudioOfMaster,
     Guid? OtherOpenApplication,
     StudioFacts? Studio,
@@ -42,7 +42,7 @@ internal sealed record EligibilityFacts(
     DateOnly Day);
 
 /// <summary>One rule's verdict, with the code a refusal by it carries and the reason in words.</summary>
-internal sealed record RuleOutcome(EligibilityRule Rule, bool Passed, string Code, int Status, LocalizedText Detail);
+internal sealed record RuleOutcome(StudioEligibilityRule Rule, bool Passed, string Code, int Status, LocalizedText Detail);
 
 /// <summary>Every rule's verdict.</summary>
 internal sealed record EligibilityVerdict(IReadOnlyList<RuleOutcome> Outcomes)
@@ -82,52 +82,52 @@ internal static class EligibilityEvaluator
         ]);
     }
 
-    private static RuleOutcome Pass(EligibilityRule rule, string code, int status, string chinese, string english) =>
+    private static RuleOutcome Pass(StudioEligibilityRule rule, string code, int status, string chinese, string english) =>
         new(rule, true, code, status, new LocalizedText(chinese, english));
 
-    private static RuleOutcome Fail(EligibilityRule rule, string code, int status, string chinese, string english) =>
+    private static RuleOutcome Fail(StudioEligibilityRule rule, string code, int status, string chinese, string english) =>
         new(rule, false, code, status, new LocalizedText(chinese, english));
 
     private static RuleOutcome Rules(EligibilityFacts f) => f.Rules is null
-        ? Fail(EligibilityRule.ProgramRules, StudioProblems.NoProgramRules, 422, $"地区 {f.RegionCode} 在 {f.Day:yyyy-MM-dd} 没有生效的工作室管理规则。", $"Region {f.RegionCode} has no studio rules in force on {f.Day:yyyy-MM-dd}.")
-        : Pass(EligibilityRule.ProgramRules, StudioProblems.NoProgramRules, 422, $"适用 {f.Rules.RegionCode} 自 {f.Rules.EffectiveFrom:yyyy-MM-dd} 起的规则。", $"The rules of {f.Rules.RegionCode} from {f.Rules.EffectiveFrom:yyyy-MM-dd} apply.");
+        ? Fail(StudioEligibilityRule.ProgramRules, StudioProblems.NoProgramRules, 422, $"地区 {f.RegionCode} 在 {f.Day:yyyy-MM-dd} 没有生效的工作室管理规则。", $"Region {f.RegionCode} has no studio rules in force on {f.Day:yyyy-MM-dd}.")
+        : Pass(StudioEligibilityRule.ProgramRules, StudioProblems.NoProgramRules, 422, $"适用 {f.Rules.RegionCode} 自 {f.Rules.EffectiveFrom:yyyy-MM-dd} 起的规则。", $"The rules of {f.Rules.RegionCode} from {f.Rules.EffectiveFrom:yyyy-MM-dd} apply.");
 
-    private static RuleOutcome MasterQualification(EligibilityFacts f) => f.MasterLevel >= SkillLevel.Level2
-        ? Pass(EligibilityRule.MasterQualification, StudioProblems.MasterNotQualified, 422, $"领办人职业技能等级为{f.MasterLevel.ChineseName()}，符合技师及以上要求。", $"The lead master holds {f.MasterLevel}, at least technician (Level2).")
-        : Fail(EligibilityRule.MasterQualification, StudioProblems.MasterNotQualified, 422, $"领办人职业技能等级为{f.MasterLevel.ChineseName()}，须具备技师（二级）或高级技师（一级）资格。", $"The lead master holds {f.MasterLevel}; leading a studio needs technician (Level2) or senior technician (Level1).");
+    private static RuleOutcome MasterQualification(EligibilityFacts f) => f.MasterLevel >= QualificationLevel.Level2
+        ? Pass(StudioEligibilityRule.MasterQualification, StudioProblems.MasterNotQualified, 422, $"领办人职业技能等级为{f.MasterLevel.ChineseName()}，符合技师及以上要求。", $"The lead master holds {f.MasterLevel}, at least technician (Level2).")
+        : Fail(StudioEligibilityRule.MasterQualification, StudioProblems.MasterNotQualified, 422, $"领办人职业技能等级为{f.MasterLevel.ChineseName()}，须具备技师（二级）或高级技师（一级）资格。", $"The lead master holds {f.MasterLevel}; leading a studio needs technician (Level2) or senior technician (Level1).");
 
     private static RuleOutcome MasterFree(EligibilityFacts f) => f.OtherActiveStudioOfMaster is { } other
-        ? Fail(EligibilityRule.MasterFree, StudioProblems.MasterLeadsActiveStudio, 409, $"领办人已领办有效的工作室 {other}，每人最多领办一个。", $"The lead master already leads active studio {other}; a master leads at most one.")
-        : Pass(EligibilityRule.MasterFree, StudioProblems.MasterLeadsActiveStudio, 409, "领办人未领办其他有效工作室。", "The lead master leads no other active studio.");
+        ? Fail(StudioEligibilityRule.MasterFree, StudioProblems.MasterLeadsActiveStudio, 409, $"领办人已领办有效的工作室 {other}，每人最多领办一个。", $"The lead master already leads active studio {other}; a master leads at most one.")
+        : Pass(StudioEligibilityRule.MasterFree, StudioProblems.MasterLeadsActiveStudio, 409, "领办人未领办其他有效工作室。", "The lead master leads no other active studio.");
 
     private static RuleOutcome NoOtherOpenApplication(EligibilityFacts f) => f.OtherOpenApplication is { } other
-        ? Fail(EligibilityRule.NoOtherOpenApplication, StudioProblems.OpenApplicationExists, 409, $"同一领办人或工作室已有未办结的申请 {other}。", $"Application {other} for the same master or studio is still open.")
-        : Pass(EligibilityRule.NoOtherOpenApplication, StudioProblems.OpenApplicationExists, 409, "没有其他未办结的申请。", "No other application for the same master or studio is open.");
+        ? Fail(StudioEligibilityRule.NoOtherOpenApplication, StudioProblems.OpenApplicationExists, 409, $"同一领办人或工作室已有未办结的申请 {other}。", $"Application {other} for the same master or studio is still open.")
+        : Pass(StudioEligibilityRule.NoOtherOpenApplication, StudioProblems.OpenApplicationExists, 409, "没有其他未办结的申请。", "No other application for the same master or studio is open.");
 
     private static RuleOutcome Host(EligibilityFacts f)
     {
         if (!UnifiedSocialCreditCode.TryParse(f.HostCode, out var code))
         {
-            return Fail(EligibilityRule.HostOrganisation, StudioProblems.HostInvalid, 422, $"依托单位统一社会信用代码 {f.HostCode} 无效。", $"The host's unified social credit code {f.HostCode} is not valid.");
+            return Fail(StudioEligibilityRule.HostOrganisation, StudioProblems.HostInvalid, 422, $"依托单位统一社会信用代码 {f.HostCode} 无效。", $"The host's unified social credit code {f.HostCode} is not valid.");
         }
 
         var division = code.RegionCode;
         if (!division.AsSpan(0, 2).SequenceEqual(f.RegionCode.AsSpan(0, 2)))
         {
-            return Fail(EligibilityRule.HostOrganisation, StudioProblems.HostInvalid, 422, $"依托单位登记地 {division} 不在工作室所在省（市）{f.RegionCode[..2]}。", $"The host is registered in {division}, outside the studio's province {f.RegionCode[..2]}.");
+            return Fail(StudioEligibilityRule.HostOrganisation, StudioProblems.HostInvalid, 422, $"依托单位登记地 {division} 不在工作室所在省（市）{f.RegionCode[..2]}。", $"The host is registered in {division}, outside the studio's province {f.RegionCode[..2]}.");
         }
 
         if (f.Studio is { } studio && !string.Equals(studio.HostCode, f.HostCode, StringComparison.Ordinal))
         {
-            return Fail(EligibilityRule.HostOrganisation, StudioProblems.HostInvalid, 422, $"升级或续期须由原依托单位 {studio.HostCode} 申请。", $"An upgrade or renewal is applied for by the studio's host {studio.HostCode}.");
+            return Fail(StudioEligibilityRule.HostOrganisation, StudioProblems.HostInvalid, 422, $"升级或续期须由原依托单位 {studio.HostCode} 申请。", $"An upgrade or renewal is applied for by the studio's host {studio.HostCode}.");
         }
 
-        return Pass(EligibilityRule.HostOrganisation, StudioProblems.HostInvalid, 422, $"依托单位代码有效，登记地 {division}。", $"The host's code is valid, registered in {division}.");
+        return Pass(StudioEligibilityRule.HostOrganisation, StudioProblems.HostInvalid, 422, $"依托单位代码有效，登记地 {division}。", $"The host's code is valid, registered in {division}.");
     }
 
     private static RuleOutcome StudioStanding(EligibilityFacts f)
     {
-        const EligibilityRule rule = EligibilityRule.StudioStanding;
+        const StudioEligibilityRule rule = StudioEligibilityRule.StudioStanding;
         if (f.Kind == ApplicationKind.New)
         {
             return Pass(rule, StudioProblems.StudioNotActive, 422, "新建工作室，无需已有认定。", "A new studio needs no existing accreditation.");
@@ -144,7 +144,7 @@ internal static class EligibilityEvaluator
 
     private static RuleOutcome Ladder(EligibilityFacts f)
     {
-        const EligibilityRule rule = EligibilityRule.LevelLadder;
+        const StudioEligibilityRule rule = StudioEligibilityRule.LevelLadder;
         var ladder = f.Rules?.LadderRequired ?? true;
         var current = f.Studio?.Level;
         return f.Kind switch
@@ -163,7 +163,7 @@ internal static class EligibilityEvaluator
 
     private static RuleOutcome RenewalWindow(EligibilityFacts f)
     {
-        const EligibilityRule rule = EligibilityRule.RenewalWindow;
+        const StudioEligibilityRule rule = StudioEligibilityRule.RenewalWindow;
         if (f.Kind != ApplicationKind.Renewal || f.Studio is null)
         {
             return Pass(rule, StudioProblems.RenewalOutsideWindow, 422, "不是续期申请。", "Not a renewal.");
@@ -179,7 +179,7 @@ internal static class EligibilityEvaluator
 
     private static RuleOutcome RenewalAssessment(EligibilityFacts f)
     {
-        const EligibilityRule rule = EligibilityRule.RenewalAssessment;
+        const StudioEligibilityRule rule = StudioEligibilityRule.RenewalAssessment;
         if (f.Kind != ApplicationKind.Renewal)
         {
             return Pass(rule, StudioProblems.RenewalNeedsQualifiedYear, 422, "不是续期申请。", "Not a renewal.");
@@ -191,6 +191,6 @@ internal static class EligibilityEvaluator
     }
 
     private static RuleOutcome Funding(EligibilityFacts f) => f.Standard is null
-        ? Fail(EligibilityRule.FundingStandard, StudioProblems.NoFundingStandard, 422, $"地区 {f.RegionCode} 在 {f.Day:yyyy-MM-dd} 没有{f.Level.ChineseName()}工作室的资助标准。", $"Region {f.RegionCode} has no funding standard for {f.Level} studios on {f.Day:yyyy-MM-dd}.")
-        : Pass(EligibilityRule.FundingStandard, StudioProblems.NoFundingStandard, 422, $"资助标准 {f.Standard.Amount:0.00} 元（{f.Standard.RegionCode}）。", $"Funding standard {f.Standard.Amount:0.00} yuan ({f.Standard.RegionCode}).");
+        ? Fail(StudioEligibilityRule.FundingStandard, StudioProblems.NoFundingStandard, 422, $"地区 {f.RegionCode} 在 {f.Day:yyyy-MM-dd} 没有{f.Level.ChineseName()}工作室的资助标准。", $"Region {f.RegionCode} has no funding standard for {f.Level} studios on {f.Day:yyyy-MM-dd}.")
+        : Pass(StudioEligibilityRule.FundingStandard, StudioProblems.NoFundingStandard, 422, $"资助标准 {f.Standard.Amount:0.00} 元（{f.Standard.RegionCode}）。", $"Funding standard {f.Standard.Amount:0.00} yuan ({f.Standard.RegionCode}).");
 }

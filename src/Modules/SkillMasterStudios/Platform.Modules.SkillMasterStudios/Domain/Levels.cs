@@ -17,7 +17,7 @@ internal enum StudioLevel
 /// The levels of the national vocational skill system: level 5 (初级) is the lowest and level 1
 /// (高级技师) the highest. A master holds level 2 (技师) or level 1; apprentices reach any level.
 /// </summary>
-internal enum SkillLevel
+internal enum QualificationLevel
 {
     Level5,
     Level4,
@@ -51,13 +51,13 @@ internal static class StudioLevels
         _ => throw new ArgumentOutOfRangeException(nameof(level)),
     };
 
-    public static string ChineseName(this SkillLevel level) => level switch
+    public static string ChineseName(this QualificationLevel level) => level switch
     {
-        SkillLevel.Level5 => "五级/初级工",
-        SkillLevel.Level4 => "四级/中级工",
-        SkillLevel.Level3 => "三级/高级工",
-        SkillLevel.Level2 => "二级/技师",
-        SkillLevel.Level1 => "一级/高级技师",
+        QualificationLevel.Level5 => "五级/初级工",
+        QualificationLevel.Level4 => "四级/中级工",
+        QualificationLevel.Level3 => "三级/高级工",
+        QualificationLevel.Level2 => "二级/技师",
+        QualificationLevel.Level1 => "一级/高级技师",
         _ => throw new ArgumentOutOfRangeException(nameof(level)),
     };
 

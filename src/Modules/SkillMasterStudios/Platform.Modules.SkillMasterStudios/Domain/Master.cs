@@ -21,7 +21,7 @@ internal sealed class Master : IRegionScoped, IVersioned
 
     public string OccupationCode { get; set; } = "";
 
-    public SkillLevel SkillLevel { get; set; }
+    public QualificationLevel QualificationLevel { get; set; }
 
     /// <summary>Honours, one per line (中华技能大奖, 全国技术能手, a provincial champion title …).</summary>
     public string Honours { get; set; } = "";
@@ -44,5 +44,5 @@ internal sealed class Master : IRegionScoped, IVersioned
     public static string JoinHonours(IEnumerable<string> honours) => string.Join('\n', honours.Select(h => h.Trim()).Where(h => h.Length > 0).Distinct(StringComparer.Ordinal));
 
     /// <summary>True when the qualification allows leading a studio: technician (level 2) or senior technician (level 1).</summary>
-    public bool IsQualifiedToLead => SkillLevel >= SkillLevel.Level2;
+    public bool IsQualifiedToLead => QualificationLevel >= QualificationLevel.Level2;
 }

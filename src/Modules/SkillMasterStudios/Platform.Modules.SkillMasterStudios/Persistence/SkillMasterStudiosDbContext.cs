@@ -72,7 +72,7 @@ internal class SkillMasterStudiosDbContext(DbContextOptions options) : ModuleDbC
             master.OwnsPersonalData(m => m.Person, "person", unique: true);
             master.Property(m => m.Name).HasMaxLength(50).IsRequired();
             master.Property(m => m.OccupationCode).HasMaxLength(20).IsRequired();
-            master.Property(m => m.SkillLevel).HasConversion<string>().HasMaxLength(16);
+            master.Property(m => m.QualificationLevel).HasConversion<string>().HasMaxLength(16);
             master.Property(m => m.Honours).HasMaxLength(2000).IsRequired();
             CreditCode(master.Property(m => m.EmployerCode));
             Region(master.Property(m => m.RegionCode));

@@ -50,14 +50,14 @@ internal sealed record ApplicationPage(IReadOnlyList<ApplicationSummary> Items, 
 /// <param name="Passed">Whether the application meets it.</param>
 /// <param name="Code">The problem code submitting or approving would answer if it failed.</param>
 /// <param name="Detail">Why, in the request's language.</param>
-internal sealed record RuleResult(EligibilityRule Rule, bool Passed, string Code, string Detail);
+internal sealed record StudioRuleResult(StudioEligibilityRule Rule, bool Passed, string Code, string Detail);
 
 /// <summary>Whether the application may go ahead today, with every rule's verdict.</summary>
 /// <param name="Eligible">True when every rule passed.</param>
 /// <param name="EvaluatedOn">The day the rules were applied (China Standard Time).</param>
 /// <param name="FundingGranted">The grant an approval today would record, in yuan; null without a standard.</param>
 /// <param name="Rules">Every rule, passed or not, in a fixed order.</param>
-internal sealed record EligibilityResponse(bool Eligible, DateOnly EvaluatedOn, decimal? FundingGranted, IReadOnlyList<RuleResult> Rules);
+internal sealed record StudioEligibilityResponse(bool Eligible, DateOnly EvaluatedOn, decimal? FundingGranted, IReadOnlyList<StudioRuleResult> Rules);
 
 internal sealed class SearchApplicationsValidator : AbstractValidator<SearchApplicationsRequest>
 {
@@ -106,17 +106,17 @@ internal static class ApplicationQueries
         return await results.OkAsync(http, application, cancellationToken);
     }
 
-    private static async Task<Ok<EligibilityResponse>> CheckEligibilityAsync(Guid id, SkillMasterStudiosDbContext db, EligibilityReader eligibility, TimeProvider time, CancellationToken cancellationToken)
+    private static async Task<Ok<StudioEligibilityResponse>> CheckEligibilityAsync(Guid id, SkillMasterStudiosDbContext db, EligibilityReader eligibility, TimeProvider time, CancellationToken cancellationToken)
     {
         var application = await db.Applications.AsNoTracking().FirstOrDefaultAsync(a => a.Id == id, cancellationToken)
             ?? throw StudioProblems.NotFound(StudioProblems.ApplicationNotFound, "申请", "Application", id);
         var day = ChinaCalendar.Today(time);
         var (verdict, facts, _) = await eligibility.EvaluateAsync(application, day, cancellationToken);
-        return TypedResults.Ok(new EligibilityResponse(
+        return TypedResults.Ok(new StudioEligibilityResponse(
             verdict.Eligible,
             day,
             facts.Standard?.Amount,
-            verdict.Outcomes.Select(o => new RuleResult(o.Rule, o.Passed, o.Code, o.Detail.ToString())).ToArray()));
+            verdict.Outcomes.Select(o => new StudioRuleResult(o.Rule, o.Passed, o.Code, o.Detail.ToString())).ToArray()));
     }
 
     private static async Task<Ok<ApplicationPage>> SearchAsync(SearchApplicationsRequest request, SkillMasterStudiosDbContext db, CancellationToken cancellationToken)

@@ -44,7 +44,7 @@ internal sealed class EligibilityReader(SkillMasterStudiosDbContext db, Referenc
         var rules = await referenceData.RulesInForceAsync(application.RegionCode, day, cancellationToken);
         var standard = await referenceData.StandardInForceAsync(application.Level, application.RegionCode, day, cancellationToken);
         var facts = new EligibilityFacts(
-            application.Kind, application.Level, application.RegionCode, application.HostCode, master.SkillLevel, otherStudio, otherApplication,
+            application.Kind, application.Level, application.RegionCode, application.HostCode, master.QualificationLevel, otherStudio, otherApplication,
             studio, lastGrade, rules, standard, day);
         return (EligibilityEvaluator.Evaluate(facts), facts, master);
     }

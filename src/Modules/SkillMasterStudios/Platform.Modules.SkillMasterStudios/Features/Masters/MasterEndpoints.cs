@@ -22,20 +22,20 @@ namespace Platform.Modules.SkillMasterStudios.Features.Masters;
 /// <param name="IdentityNumber">The master's resident identity number; a person is registered once.</param>
 /// <param name="Name">The master's name (1–50 characters).</param>
 /// <param name="OccupationCode">The occupation of the qualification.</param>
-/// <param name="SkillLevel">The skill level held; leading a studio needs Level2 (技师) or Level1 (高级技师).</param>
+/// <param name="QualificationLevel">The skill level held; leading a studio needs Level2 (技师) or Level1 (高级技师).</param>
 /// <param name="Honours">Honours such as 中华技能大奖 or 全国技术能手 (at most 20, each up to 100 characters).</param>
 /// <param name="EmployerCode">The employer's unified social credit code.</param>
 /// <param name="RegionCode">The region the master works in.</param>
-internal sealed record RegisterMasterRequest(string? IdentityNumber, string? Name, string? OccupationCode, SkillLevel? SkillLevel, IReadOnlyList<string>? Honours, string? EmployerCode, string? RegionCode) : IMasterDetails;
+internal sealed record RegisterMasterRequest(string? IdentityNumber, string? Name, string? OccupationCode, QualificationLevel? QualificationLevel, IReadOnlyList<string>? Honours, string? EmployerCode, string? RegionCode) : IMasterDetails;
 
 /// <summary>The body of SkillMasterStudios_UpdateMaster: the master's qualification, honours and employer (the person does not change).</summary>
 /// <param name="Name">The master's name.</param>
 /// <param name="OccupationCode">The occupation of the qualification.</param>
-/// <param name="SkillLevel">The skill level held.</param>
+/// <param name="QualificationLevel">The skill level held.</param>
 /// <param name="Honours">Honours (replaces the list).</param>
 /// <param name="EmployerCode">The employer's unified social credit code.</param>
 /// <param name="RegionCode">The region the master works in (within the caller's).</param>
-internal sealed record UpdateMasterRequest(string? Name, string? OccupationCode, SkillLevel? SkillLevel, IReadOnlyList<string>? Honours, string? EmployerCode, string? RegionCode) : IMasterDetails;
+internal sealed record UpdateMasterRequest(string? Name, string? OccupationCode, QualificationLevel? QualificationLevel, IReadOnlyList<string>? Honours, string? EmployerCode, string? RegionCode) : IMasterDetails;
 
 /// <summary>A master craftsman. The version is the ETag; send it as <c>If-Match</c> with a change.</summary>
 /// <param name="Id">The master.</param>
@@ -43,7 +43,7 @@ internal sealed record UpdateMasterRequest(string? Name, string? OccupationCode,
 /// <param name="Name">The name.</param>
 /// <param name="BirthDate">Derived from the identity number.</param>
 /// <param name="OccupationCode">The occupation.</param>
-/// <param name="SkillLevel">The skill level held.</param>
+/// <param name="QualificationLevel">The skill level held.</param>
 /// <param name="QualifiedToLead">True at Level2 or Level1.</param>
 /// <param name="Honours">Honours.</param>
 /// <param name="EmployerCode">The employer.</param>
@@ -52,22 +52,22 @@ internal sealed record UpdateMasterRequest(string? Name, string? OccupationCode,
 /// <param name="RegisteredAt">When registered.</param>
 /// <param name="Version">The version (ETag).</param>
 internal sealed record MasterResponse(
-    Guid Id, string IdentityNumber, string Name, DateOnly BirthDate, string OccupationCode, SkillLevel SkillLevel, bool QualifiedToLead,
+    Guid Id, string IdentityNumber, string Name, DateOnly BirthDate, string OccupationCode, QualificationLevel QualificationLevel, bool QualifiedToLead,
     IReadOnlyList<string> Honours, string EmployerCode, string RegionCode, Guid? ActiveStudioId, DateTimeOffset RegisteredAt, int Version)
 {
     public static MasterResponse From(Master m, string identityNumber, Guid? activeStudio) => new(
-        m.Id, identityNumber, m.Name, m.BirthDate, m.OccupationCode, m.SkillLevel, m.IsQualifiedToLead, m.HonourList, m.EmployerCode, m.RegionCode,
+        m.Id, identityNumber, m.Name, m.BirthDate, m.OccupationCode, m.QualificationLevel, m.IsQualifiedToLead, m.HonourList, m.EmployerCode, m.RegionCode,
         activeStudio, m.RegisteredAt, m.Version);
 }
 
 /// <summary>The body of SkillMasterStudios_SearchMasters; filters combine with AND.</summary>
 /// <param name="RegionCode">Only masters within this region.</param>
 /// <param name="OccupationCode">Only this occupation.</param>
-/// <param name="SkillLevel">Only this level.</param>
+/// <param name="QualificationLevel">Only this level.</param>
 /// <param name="IdentityNumber">Only this person (matched through the blind index).</param>
 /// <param name="Cursor">The <c>nextCursor</c> of the previous page.</param>
 /// <param name="Limit">Page size, 1–200 (default 50).</param>
-internal sealed record SearchMastersRequest(string? RegionCode, string? OccupationCode, SkillLevel? SkillLevel, string? IdentityNumber, string? Cursor, int? Limit);
+internal sealed record SearchMastersRequest(string? RegionCode, string? OccupationCode, QualificationLevel? QualificationLevel, string? IdentityNumber, string? Cursor, int? Limit);
 
 /// <summary>A page of masters, newest registration first.</summary>
 /// <param name="Items">The masters (identity numbers masked).</param>
@@ -81,7 +81,7 @@ internal interface IMasterDetails
 
     string? OccupationCode { get; }
 
-    SkillLevel? SkillLevel { get; }
+    QualificationLevel? QualificationLevel { get; }
 
     IReadOnlyList<string>? Honours { get; }
 
@@ -96,7 +96,7 @@ internal sealed class MasterDetailsValidator : AbstractValidator<IMasterDetails>
     {
         RuleFor(r => r.Name).NotEmpty().MaximumLength(50);
         RuleFor(r => r.OccupationCode).NotEmpty().MaximumLength(20);
-        RuleFor(r => r.SkillLevel).NotNull().IsInEnum();
+        RuleFor(r => r.QualificationLevel).NotNull().IsInEnum();
         RuleFor(r => r.Honours).Must(h => h is null || (h.Count <= 20 && h.All(x => !string.IsNullOrWhiteSpace(x) && x.Length <= 100 && !x.Contains('\n', StringComparison.Ordinal))))
             .WithMessage(new LocalizedText("荣誉最多 20 项，每项 1–100 个字符且不含换行。", "At most 20 honours, each 1–100 characters without line breaks."));
         RuleFor(r => r.EmployerCode).NotEmpty().ValidCreditCode();
@@ -124,7 +124,7 @@ internal sealed class SearchMastersValidator : AbstractValidator<SearchMastersRe
     {
         RuleFor(r => r.RegionCode).KnownRegion(regions).When(r => r.RegionCode is not null);
         RuleFor(r => r.OccupationCode).MaximumLength(20);
-        RuleFor(r => r.SkillLevel).IsInEnum();
+        RuleFor(r => r.QualificationLevel).IsInEnum();
         RuleFor(r => r.IdentityNumber).ValidResidentIdNumber().When(r => r.IdentityNumber is not null);
         RuleFor(r => r.Cursor).Must(c => c is null || InstantCursor.TryDecode(c, out _))
             .WithMessage(new LocalizedText("游标无效：请使用上一页返回的 nextCursor。", "Not a valid cursor: pass the nextCursor of the previous page."));
@@ -186,7 +186,7 @@ internal static class MasterEndpoints
             Name = request.Name!.Trim(),
             BirthDate = idNumber.BirthDate,
             OccupationCode = request.OccupationCode!.Trim(),
-            SkillLevel = request.SkillLevel!.Value,
+            QualificationLevel = request.QualificationLevel!.Value,
             Honours = Master.JoinHonours(request.Honours ?? []),
             EmployerCode = request.EmployerCode!,
             RegionCode = request.RegionCode!,
@@ -221,7 +221,7 @@ internal static class MasterEndpoints
         StudioAccess.RequireRegion(db.Caller, request.RegionCode!);
         master.Name = request.Name!.Trim();
         master.OccupationCode = request.OccupationCode!.Trim();
-        master.SkillLevel = request.SkillLevel!.Value;
+        master.QualificationLevel = request.QualificationLevel!.Value;
         master.Honours = Master.JoinHonours(request.Honours ?? []);
         master.EmployerCode = request.EmployerCode!;
         master.RegionCode = request.RegionCode!;
@@ -251,9 +251,9 @@ internal static class MasterEndpoints
             query = query.Where(m => m.OccupationCode == request.OccupationCode);
         }
 
-        if (request.SkillLevel is { } level)
+        if (request.QualificationLevel is { } level)
         {
-            query = query.Where(m => m.SkillLevel == level);
+            query = query.Where(m => m.QualificationLevel == level);
         }
 
         if (request.IdentityNumber is not null)

@@ -26,7 +26,7 @@ namespace Platform.Modules.SkillMasterStudios.Features.Reports;
 /// <param name="LevelReached">The skill level certified in the year; omit while still training.</param>
 /// <param name="QualifiedOn">The day of the certificate, within the year; required with levelReached.</param>
 /// <param name="CertificateNumber">The certificate's number (at most 64 characters).</param>
-internal sealed record ApprenticeEntry(string? IdentityNumber, string? OccupationCode, SkillLevel? LevelReached, DateOnly? QualifiedOn, string? CertificateNumber);
+internal sealed record ApprenticeEntry(string? IdentityNumber, string? OccupationCode, QualificationLevel? LevelReached, DateOnly? QualifiedOn, string? CertificateNumber);
 
 /// <summary>The body of SkillMasterStudios_SubmitAnnualReport: one year's duties.</summary>
 /// <param name="Year">The year reported (over, and within the studio's accreditation).</param>
@@ -54,7 +54,7 @@ internal sealed record AssessReportRequest(decimal Score, bool Fraud, string? Co
 /// <param name="LevelReached">The level certified in the year.</param>
 /// <param name="QualifiedOn">The certificate's day.</param>
 /// <param name="CertificateNumber">The certificate's number.</param>
-internal sealed record ApprenticeResponse(string IdentityNumber, string OccupationCode, SkillLevel? LevelReached, DateOnly? QualifiedOn, string? CertificateNumber);
+internal sealed record ApprenticeResponse(string IdentityNumber, string OccupationCode, QualificationLevel? LevelReached, DateOnly? QualifiedOn, string? CertificateNumber);
 
 /// <summary>An annual report and its assessment. The version is the ETag.</summary>
 /// <param name="Id">The report.</param>

@@ -46,7 +46,7 @@ internal sealed record AccreditationCount(StudioLevel Level, ApplicationKind Kin
 /// <summary>Apprentices who reached one level in the year.</summary>
 /// <param name="Level">The level reached.</param>
 /// <param name="Apprentices">How many.</param>
-internal sealed record ApprenticeLevelCount(SkillLevel Level, int Apprentices);
+internal sealed record ApprenticeLevelCount(QualificationLevel Level, int Apprentices);
 
 /// <summary>The program's figures for a region.</summary>
 /// <param name="RegionCode">The region.</param>
@@ -62,7 +62,7 @@ internal sealed record ApprenticeLevelCount(SkillLevel Level, int Apprentices);
 /// <param name="ApprenticesByLevel">Those by level reached.</param>
 /// <param name="FundingCommitted">Grants of the accreditations decided in the year, yuan.</param>
 /// <param name="FundingPaid">Tranches paid in the year, yuan.</param>
-internal sealed record StatisticsResponse(
+internal sealed record StudioStatisticsResponse(
     string RegionCode, int Year, DateOnly AsOf, int ActiveStudios, IReadOnlyList<LevelCount> ByLevel, IReadOnlyList<RegionCount> ByRegion,
     IReadOnlyList<FieldCount> ByField, IReadOnlyList<AccreditationCount> Accredited, int ApprenticesReported, int ApprenticesQualified,
     IReadOnlyList<ApprenticeLevelCount> ApprenticesByLevel, decimal FundingCommitted, decimal FundingPaid);
@@ -83,7 +83,7 @@ internal sealed record StudioGroup(string RegionCode, StudioLevel Level, CraftFi
 internal sealed record AccreditationGroup(StudioLevel Level, ApplicationKind Kind, int Count, decimal Granted);
 
 /// <summary>Apprentices of a year grouped by level reached.</summary>
-internal sealed record ApprenticeGroup(SkillLevel? Level, int Count);
+internal sealed record ApprenticeGroup(QualificationLevel? Level, int Count);
 
 /// <summary>
 /// The queries behind the statistics (the benchmark explains these same queries). Each reads one range
@@ -142,7 +142,7 @@ internal static class StatisticsEndpoints
             .WithDescription("Active studios by level, by city (by county for a city) and by occupation field; accreditations decided in the year by level and kind; apprentices reported and qualified in the year by level; funding committed (granted in the year) and paid (tranches in the year). A region outside the caller's: 403.")
             .ProducesApiProblem(StatusCodes.Status403Forbidden);
 
-    private static async Task<Ok<StatisticsResponse>> HandleAsync([AsParameters] StatisticsQuery query, SkillMasterStudiosDbContext db, TimeProvider time, CancellationToken cancellationToken)
+    private static async Task<Ok<StudioStatisticsResponse>> HandleAsync([AsParameters] StatisticsQuery query, SkillMasterStudiosDbContext db, TimeProvider time, CancellationToken cancellationToken)
     {
         var region = query.RegionCode!;
         StudioAccess.RequireRegion(db.Caller, region);
@@ -165,7 +165,7 @@ internal static class StatisticsEndpoints
             .ToArray();
         var reported = apprentices.Sum(a => a.Count);
         var qualified = apprentices.Where(a => a.Level is not null).Sum(a => a.Count);
-        return TypedResults.Ok(new StatisticsResponse(
+        return TypedResults.Ok(new StudioStatisticsResponse(
             region,
             year,
             today,

@@ -503,6 +503,11 @@ namespace Platform.Modules.SkillMasterStudios.Persistence.Migrations.Sqlite
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("QualificationLevel")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("RegionCode")
                         .IsConcurrencyToken()
                         .IsRequired()
@@ -516,11 +521,6 @@ namespace Platform.Modules.SkillMasterStudios.Persistence.Migrations.Sqlite
                     b.Property<string>("RegisteredBy")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("SkillLevel")
-                        .IsRequired()
-                        .HasMaxLength(16)
                         .HasColumnType("TEXT");
 
                     b.Property<long?>("UpdatedAt")

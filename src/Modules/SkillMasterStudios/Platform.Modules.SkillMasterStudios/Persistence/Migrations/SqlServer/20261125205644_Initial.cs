@@ -217,7 +217,7 @@ namespace Platform.Modules.SkillMasterStudios.Persistence.Migrations.SqlServer
                     Name = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: false),
                     BirthDate = table.Column<DateOnly>(type: "date", nullable: false),
                     OccupationCode = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
-                    SkillLevel = table.Column<string>(type: "nvarchar(16)", maxLength: 16, nullable: false),
+                    QualificationLevel = table.Column<string>(type: "nvarchar(16)", maxLength: 16, nullable: false),
                     Honours = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: false),
                     EmployerCode = table.Column<string>(type: "nchar(18)", fixedLength: true, maxLength: 18, nullable: false),
                     RegionCode = table.Column<string>(type: "nchar(6)", fixedLength: true, maxLength: 6, nullable: false),

@@ -205,7 +205,7 @@ namespace Platform.Modules.SkillMasterStudios.Persistence.Migrations.Sqlite
                     Name = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
                     BirthDate = table.Column<DateOnly>(type: "TEXT", nullable: false),
                     OccupationCode = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    SkillLevel = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    QualificationLevel = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
                     Honours = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
                     EmployerCode = table.Column<string>(type: "TEXT", fixedLength: true, maxLength: 18, nullable: false),
                     RegionCode = table.Column<string>(type: "TEXT", fixedLength: true, maxLength: 6, nullable: false),

@@ -217,7 +217,7 @@ namespace Platform.Modules.SkillMasterStudios.Persistence.Migrations.PostgreSql
                     Name = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
                     BirthDate = table.Column<DateOnly>(type: "date", nullable: false),
                     OccupationCode = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
-                    SkillLevel = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    QualificationLevel = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
                     Honours = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
                     EmployerCode = table.Column<string>(type: "character(18)", fixedLength: true, maxLength: 18, nullable: false),
                     RegionCode = table.Column<string>(type: "character(6)", fixedLength: true, maxLength: 6, nullable: false),
