@@ -6,7 +6,8 @@ using Platform.Sdk;
 // Environment: PLATFORM_TOKEN, a bearer token (once the platform requires one).
 // With an identity number the sample also checks a training-voucher application in the region
 // (光伏组件制造工 Level5, a migrant worker) and issues the voucher when eligible; the token must then
-// be an operator's whose region covers the region code.
+// be an operator's whose region covers the region code. It always prints the region's skill-master
+// studio grant and studio counts (an operator's token, or any token with statistics permission).
 var baseUrl = args.Length > 0 ? args[0] : "http://localhost:5080/";
 var regionCode = args.Length > 1 ? args[1] : "510700";
 var identityNumber = args.Length > 2 && args[2].Length > 0 ? args[2] : null;
@@ -30,6 +31,22 @@ try
 
     var region = await api.Platform.GetRegionAsync(regionCode);
     Console.WriteLine($"{region.Code} {region.Name} ({region.NameEn}) level={region.Level} parent={region.ParentCode}");
+
+    // Skill-master studios: the grant a new municipal studio would get here today, and the region's studios by level.
+    var grants = await api.SkillMasterStudios.ListFundingStandardsAsync(StudioLevel.Municipal, null, regionCode, null);
+    Console.WriteLine(grants.Count == 0
+        ? $"No municipal studio funding standard in force for {regionCode}."
+        : $"Municipal studio grant in {regionCode}: {grants.First().Amount:0.00} yuan ({grants.First().Source})");
+    try
+    {
+        var studios = await api.SkillMasterStudios.GetStatisticsAsync(regionCode, null);
+        Console.WriteLine($"Active skill-master studios in {regionCode}: {studios.ActiveStudios} ("
+            + string.Join(", ", studios.ByLevel.Select(l => $"{l.Level} {l.Studios}")) + ")");
+    }
+    catch (PlatformApiException refused) when (refused.StatusCode == 403)
+    {
+        Console.WriteLine($"Studio statistics of {regionCode} are outside the token's region ({refused.Code}).");
+    }
 
     if (identityNumber is not null)
     {
