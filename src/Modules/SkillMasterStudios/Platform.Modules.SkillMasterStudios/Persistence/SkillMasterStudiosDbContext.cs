@@ -167,7 +167,7 @@ internal class SkillMasterStudiosDbContext(DbContextOptions options) : ModuleDbC
             Money(accreditation.Property(a => a.FundingPaid));
             accreditation.Ignore(a => a.FundingOutstanding);
             accreditation.HasIndex(a => a.StudioId);
-            accreditation.HasIndex(a => new { a.DecidedOn, a.RegionCode, a.Level, a.FundingGranted }).HasDatabaseName("IX_accreditations_statistics");
+            accreditation.HasIndex(a => new { a.DecidedOn, a.RegionCode, a.Level, a.Kind, a.FundingGranted }).HasDatabaseName("IX_accreditations_statistics");
         });
 
         modelBuilder.Entity<FundingTranche>(tranche =>

@@ -183,7 +183,7 @@ namespace Platform.Modules.SkillMasterStudios.Persistence.Migrations.SqlServer
 
                     b.HasIndex("StudioId");
 
-                    b.HasIndex("DecidedOn", "RegionCode", "Level", "FundingGranted")
+                    b.HasIndex("DecidedOn", "RegionCode", "Level", "Kind", "FundingGranted")
                         .HasDatabaseName("IX_accreditations_statistics");
 
                     b.ToTable("accreditations", "skill_master_studios");

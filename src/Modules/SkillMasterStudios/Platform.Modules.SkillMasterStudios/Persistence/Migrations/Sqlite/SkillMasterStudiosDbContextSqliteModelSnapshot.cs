@@ -177,7 +177,7 @@ namespace Platform.Modules.SkillMasterStudios.Persistence.Migrations.Sqlite
 
                     b.HasIndex("StudioId");
 
-                    b.HasIndex("DecidedOn", "RegionCode", "Level", "FundingGranted")
+                    b.HasIndex("DecidedOn", "RegionCode", "Level", "Kind", "FundingGranted")
                         .HasDatabaseName("IX_accreditations_statistics");
 
                     b.ToTable("accreditations", (string)null);

@@ -12,7 +12,7 @@ using Platform.Modules.SkillMasterStudios.Persistence;
 namespace Platform.Modules.SkillMasterStudios.Persistence.Migrations.PostgreSql
 {
     [DbContext(typeof(SkillMasterStudiosDbContextPostgreSql))]
-    [Migration("20261125205642_Initial")]
+    [Migration("20261125210127_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -186,7 +186,7 @@ namespace Platform.Modules.SkillMasterStudios.Persistence.Migrations.PostgreSql
 
                     b.HasIndex("StudioId");
 
-                    b.HasIndex("DecidedOn", "RegionCode", "Level", "FundingGranted")
+                    b.HasIndex("DecidedOn", "RegionCode", "Level", "Kind", "FundingGranted")
                         .HasDatabaseName("IX_accreditations_statistics");
 
                     b.ToTable("accreditations", "skill_master_studios");

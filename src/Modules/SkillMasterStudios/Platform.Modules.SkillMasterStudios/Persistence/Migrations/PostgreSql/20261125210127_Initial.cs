@@ -338,7 +338,7 @@ namespace Platform.Modules.SkillMasterStudios.Persistence.Migrations.PostgreSql
                 name: "IX_accreditations_statistics",
                 schema: "skill_master_studios",
                 table: "accreditations",
-                columns: new[] { "DecidedOn", "RegionCode", "Level", "FundingGranted" });
+                columns: new[] { "DecidedOn", "RegionCode", "Level", "Kind", "FundingGranted" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_accreditations_StudioId",

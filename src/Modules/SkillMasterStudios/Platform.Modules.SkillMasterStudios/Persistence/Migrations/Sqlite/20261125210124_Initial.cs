@@ -320,7 +320,7 @@ namespace Platform.Modules.SkillMasterStudios.Persistence.Migrations.Sqlite
             migrationBuilder.CreateIndex(
                 name: "IX_accreditations_statistics",
                 table: "accreditations",
-                columns: new[] { "DecidedOn", "RegionCode", "Level", "FundingGranted" });
+                columns: new[] { "DecidedOn", "RegionCode", "Level", "Kind", "FundingGranted" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_accreditations_StudioId",
