@@ -1,6 +1,7 @@
 using FluentValidation;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
+using Platform.BuildingBlocks.Jobs;
 using Platform.BuildingBlocks.Modules;
 using Platform.BuildingBlocks.Persistence;
 using Platform.BuildingBlocks.Security;
@@ -48,7 +49,7 @@ public sealed class SkillMasterStudiosModule : IModule
         services.AddSingleton<TermExpiry>();
         if (context.RunMode == HostRunMode.Serve)
         {
-            services.AddHostedService<TermExpiryService>();
+            services.AddHostedService<DailySweepService<TermExpiry>>();
         }
 
         services.AddPermissions(StudioPermissions.Grants);

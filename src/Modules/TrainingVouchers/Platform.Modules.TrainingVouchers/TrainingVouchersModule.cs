@@ -1,6 +1,7 @@
 using FluentValidation;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
+using Platform.BuildingBlocks.Jobs;
 using Platform.BuildingBlocks.Modules;
 using Platform.BuildingBlocks.Persistence;
 using Platform.BuildingBlocks.Security;
@@ -54,7 +55,7 @@ public sealed class TrainingVouchersModule : IModule
         services.AddSingleton<VoucherExpiry>();
         if (context.RunMode == HostRunMode.Serve)
         {
-            services.AddHostedService<VoucherExpiryService>();
+            services.AddHostedService<DailySweepService<VoucherExpiry>>();
         }
 
         services.AddPermissions(TrainingVoucherPermissions.Grants);

@@ -1,9 +1,7 @@
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using Platform.BuildingBlocks.Time;
+using Platform.BuildingBlocks.Jobs;
 using Platform.Modules.SkillMasterStudios.Domain;
 using Platform.Modules.SkillMasterStudios.Persistence;
 
@@ -23,79 +21,21 @@ internal sealed class TermExpiryOptions
 
 /// <summary>
 /// Marks active studios whose term ended before today as expired, which frees their master to lead
-/// another studio; a renewal within the window brings them back. Each batch is its own transaction and
-/// versions are checked, so a renewal racing the job wins or loses cleanly.
+/// another studio; a renewal within the window brings them back (<see cref="DailySweep{TContext, TRecord}"/>).
 /// </summary>
-internal sealed partial class TermExpiry(IServiceScopeFactory scopes, TimeProvider time, IOptions<TermExpiryOptions> options, ILogger<TermExpiry> logger)
+internal sealed class TermExpiry(IServiceScopeFactory scopes, TimeProvider time, IOptions<TermExpiryOptions> options, ILogger<TermExpiry> logger)
+    : DailySweep<SkillMasterStudiosDbContext, Studio>(scopes, time, logger)
 {
     public const string Reason = "认定期届满未续期 / term ended without renewal";
 
-    public async Task<int> ExpireDueAsync(DateOnly today, CancellationToken cancellationToken)
-    {
-        var expired = 0;
-        while (true)
-        {
-            await using var scope = scopes.CreateAsyncScope();
-            var db = scope.ServiceProvider.GetRequiredService<SkillMasterStudiosDbContext>();
-            var due = await db.Studios
-                .Where(s => s.Status == StudioStatus.Active && s.TermEndsOn < today)
-                .OrderBy(s => s.TermEndsOn)
-                .Take(options.Value.BatchSize)
-                .ToListAsync(cancellationToken);
-            if (due.Count == 0)
-            {
-                return expired;
-            }
+    public override string Description => "studio terms that ended";
 
-            var now = time.GetUtcNow();
-            foreach (var studio in due)
-            {
-                studio.Close(StudioStatus.Expired, Reason, "system", now);
-            }
+    public override TimeSpan Interval => options.Value.Interval;
 
-            try
-            {
-                await db.SaveChangesAsync(cancellationToken);
-                expired += due.Count;
-            }
-            catch (DbUpdateConcurrencyException)
-            {
-                LogRace(logger);
-            }
-        }
-    }
+    protected override int BatchSize => options.Value.BatchSize;
 
-    [LoggerMessage(EventId = 3201, Level = LogLevel.Information, Message = "A studio changed while the term expiry job ran; retrying the batch.")]
-    private static partial void LogRace(ILogger logger);
-}
+    protected override IQueryable<Studio> Due(SkillMasterStudiosDbContext db, DateOnly today) =>
+        db.Studios.Where(s => s.Status == StudioStatus.Active && s.TermEndsOn < today).OrderBy(s => s.TermEndsOn);
 
-/// <summary>Runs <see cref="TermExpiry"/> at the configured interval while the host serves.</summary>
-internal sealed partial class TermExpiryService(TermExpiry expiry, TimeProvider time, IOptions<TermExpiryOptions> options, ILogger<TermExpiryService> logger) : BackgroundService
-{
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        using var timer = new PeriodicTimer(options.Value.Interval, time);
-        do
-        {
-            try
-            {
-                var count = await expiry.ExpireDueAsync(ChinaCalendar.Today(time), stoppingToken);
-                if (count > 0)
-                {
-                    LogExpired(logger, count);
-                }
-            }
-            catch (Exception exception) when (exception is not OperationCanceledException)
-            {
-                LogFailed(logger, exception);
-            }
-        }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
-    }
-
-    [LoggerMessage(EventId = 3202, Level = LogLevel.Information, Message = "Marked {Count} studios expired at the end of their term.")]
-    private static partial void LogExpired(ILogger logger, int count);
-
-    [LoggerMessage(EventId = 3203, Level = LogLevel.Error, Message = "The studio term expiry job failed; it runs again at the next interval.")]
-    private static partial void LogFailed(ILogger logger, Exception exception);
+    protected override void Close(Studio record, DateTimeOffset now) => record.Close(StudioStatus.Expired, Reason, "system", now);
 }

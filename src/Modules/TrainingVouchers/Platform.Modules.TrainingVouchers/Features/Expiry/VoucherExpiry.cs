@@ -1,9 +1,7 @@
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using Platform.BuildingBlocks.Time;
+using Platform.BuildingBlocks.Jobs;
 using Platform.Modules.TrainingVouchers.Domain;
 using Platform.Modules.TrainingVouchers.Persistence;
 
@@ -22,82 +20,25 @@ internal sealed class ExpiryOptions
 }
 
 /// <summary>
-/// Expires vouchers not used to enrol by their last day. Each batch is its own transaction and every
-/// voucher's version is checked, so an enrolment racing the job wins or loses cleanly, and several
-/// host instances may run the job at once.
+/// Expires vouchers not used to enrol by their last day (<see cref="DailySweep{TContext, TRecord}"/>):
+/// an enrolment racing the job wins or loses cleanly, and several host instances may run it at once.
 /// </summary>
-internal sealed partial class VoucherExpiry(IServiceScopeFactory scopes, TimeProvider time, IOptions<ExpiryOptions> options, ILogger<VoucherExpiry> logger)
+internal sealed class VoucherExpiry(IServiceScopeFactory scopes, TimeProvider time, IOptions<ExpiryOptions> options, ILogger<VoucherExpiry> logger)
+    : DailySweep<TrainingVouchersDbContext, Voucher>(scopes, time, logger)
 {
     public const string Reason = "未在有效期内使用 / not used within its validity";
 
+    public override string Description => "unused training vouchers";
+
+    public override TimeSpan Interval => options.Value.Interval;
+
+    protected override int BatchSize => options.Value.BatchSize;
+
     /// <summary>Expires every voucher still unused after <paramref name="today"/>'s previous day; returns how many.</summary>
-    public async Task<int> ExpireDueAsync(DateOnly today, CancellationToken cancellationToken)
-    {
-        var expired = 0;
-        while (true)
-        {
-            await using var scope = scopes.CreateAsyncScope();
-            var db = scope.ServiceProvider.GetRequiredService<TrainingVouchersDbContext>();
-            var due = await db.Vouchers
-                .Where(v => v.Status == VoucherStatus.Issued && v.ExpiresOn < today)
-                .OrderBy(v => v.ExpiresOn)
-                .Take(options.Value.BatchSize)
-                .ToListAsync(cancellationToken);
-            if (due.Count == 0)
-            {
-                return expired;
-            }
+    public Task<int> ExpireDueAsync(DateOnly today, CancellationToken cancellationToken) => RunAsync(today, cancellationToken);
 
-            var now = time.GetUtcNow();
-            foreach (var voucher in due)
-            {
-                voucher.Close(VoucherAction.Expire, Reason, "system", now);
-            }
+    protected override IQueryable<Voucher> Due(TrainingVouchersDbContext db, DateOnly today) =>
+        db.Vouchers.Where(v => v.Status == VoucherStatus.Issued && v.ExpiresOn < today).OrderBy(v => v.ExpiresOn);
 
-            try
-            {
-                await db.SaveChangesAsync(cancellationToken);
-                expired += due.Count;
-            }
-            catch (DbUpdateConcurrencyException)
-            {
-                // A voucher of the batch was enrolled or cancelled meanwhile; the next pass re-reads.
-                LogRace(logger);
-            }
-        }
-    }
-
-    [LoggerMessage(EventId = 3101, Level = LogLevel.Information, Message = "A voucher changed while the expiry job ran; retrying the batch.")]
-    private static partial void LogRace(ILogger logger);
-}
-
-/// <summary>Runs <see cref="VoucherExpiry"/> at the configured interval while the host serves.</summary>
-internal sealed partial class VoucherExpiryService(VoucherExpiry expiry, TimeProvider time, IOptions<ExpiryOptions> options, ILogger<VoucherExpiryService> logger) : BackgroundService
-{
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        using var timer = new PeriodicTimer(options.Value.Interval, time);
-        do
-        {
-            try
-            {
-                var count = await expiry.ExpireDueAsync(ChinaCalendar.Today(time), stoppingToken);
-                if (count > 0)
-                {
-                    LogExpired(logger, count);
-                }
-            }
-            catch (Exception exception) when (exception is not OperationCanceledException)
-            {
-                LogFailed(logger, exception);
-            }
-        }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
-    }
-
-    [LoggerMessage(EventId = 3102, Level = LogLevel.Information, Message = "Expired {Count} unused training vouchers.")]
-    private static partial void LogExpired(ILogger logger, int count);
-
-    [LoggerMessage(EventId = 3103, Level = LogLevel.Error, Message = "The voucher expiry job failed; it runs again at the next interval.")]
-    private static partial void LogFailed(ILogger logger, Exception exception);
+    protected override void Close(Voucher record, DateTimeOffset now) => record.Close(VoucherAction.Expire, Reason, "system", now);
 }
