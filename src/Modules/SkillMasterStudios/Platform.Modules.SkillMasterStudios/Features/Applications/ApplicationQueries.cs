@@ -8,6 +8,7 @@ using Platform.BuildingBlocks.Http;
 using Platform.BuildingBlocks.Identity;
 using Platform.BuildingBlocks.Localization;
 using Platform.BuildingBlocks.Paging;
+using Platform.BuildingBlocks.Persistence;
 using Platform.BuildingBlocks.Security;
 using Platform.BuildingBlocks.Time;
 using Platform.Modules.SkillMasterStudios.Domain;
@@ -139,8 +140,7 @@ internal static class ApplicationQueries
 
         if (request.RegionCode is { } region)
         {
-            var prefix = RegionCode.Prefix(region);
-            query = RegionCode.LevelOf(region) == RegionLevel.County ? query.Where(a => a.RegionCode == region) : query.Where(a => a.RegionCode.StartsWith(prefix));
+            query = query.WithinRegion(region);
         }
 
         if (request.HostCode is not null)

@@ -235,15 +235,7 @@ internal static class MasterEndpoints
         var query = db.Masters.AsNoTracking();
         if (request.RegionCode is { } region)
         {
-            if (RegionCode.LevelOf(region) == RegionLevel.County)
-            {
-                query = query.Where(m => m.RegionCode == region);
-            }
-            else
-            {
-                var prefix = RegionCode.Prefix(region);
-                query = query.Where(m => m.RegionCode.StartsWith(prefix));
-            }
+            query = query.WithinRegion(region);
         }
 
         if (request.OccupationCode is not null)

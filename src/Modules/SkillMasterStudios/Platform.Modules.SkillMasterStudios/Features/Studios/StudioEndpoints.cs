@@ -9,6 +9,7 @@ using Platform.BuildingBlocks.Http;
 using Platform.BuildingBlocks.Identity;
 using Platform.BuildingBlocks.Localization;
 using Platform.BuildingBlocks.Paging;
+using Platform.BuildingBlocks.Persistence;
 using Platform.BuildingBlocks.Security;
 using Platform.BuildingBlocks.Time;
 using Platform.Modules.SkillMasterStudios.Contracts;
@@ -134,8 +135,7 @@ internal static class SearchStudios
 
         if (request.RegionCode is { } region)
         {
-            var prefix = RegionCode.Prefix(region);
-            query = RegionCode.LevelOf(region) == RegionLevel.County ? query.Where(s => s.RegionCode == region) : query.Where(s => s.RegionCode.StartsWith(prefix));
+            query = query.WithinRegion(region);
         }
 
         if (request.OccupationCode is not null)
