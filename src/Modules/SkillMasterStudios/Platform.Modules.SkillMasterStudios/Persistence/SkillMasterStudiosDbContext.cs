@@ -149,6 +149,7 @@ internal class SkillMasterStudiosDbContext(DbContextOptions options) : ModuleDbC
             // (accredited on, id). Statistics group the active studios of a region by level and field.
             studio.HasIndex(s => new { s.AccreditedOn, s.Id });
             studio.HasIndex(s => new { s.Level, s.AccreditedOn, s.Id });
+            studio.HasIndex(s => new { s.Status, s.AccreditedOn, s.Id });
             studio.HasIndex(s => new { s.OccupationCode, s.AccreditedOn, s.Id });
             studio.HasIndex(s => new { s.RegionCode, s.AccreditedOn, s.Id });
             studio.HasIndex(s => new { s.Status, s.RegionCode, s.Level, s.Field }).HasDatabaseName("IX_studios_statistics");

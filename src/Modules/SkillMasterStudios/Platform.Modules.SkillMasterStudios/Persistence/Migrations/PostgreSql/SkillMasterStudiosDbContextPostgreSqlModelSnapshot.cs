@@ -646,6 +646,8 @@ namespace Platform.Modules.SkillMasterStudios.Persistence.Migrations.PostgreSql
 
                     b.HasIndex("RegionCode", "AccreditedOn", "Id");
 
+                    b.HasIndex("Status", "AccreditedOn", "Id");
+
                     b.HasIndex("Status", "RegionCode", "Level", "Field")
                         .HasDatabaseName("IX_studios_statistics");
 

@@ -647,6 +647,8 @@ namespace Platform.Modules.SkillMasterStudios.Persistence.Migrations.SqlServer
 
                     b.HasIndex("RegionCode", "AccreditedOn", "Id");
 
+                    b.HasIndex("Status", "AccreditedOn", "Id");
+
                     b.HasIndex("Status", "RegionCode", "Level", "Field")
                         .HasDatabaseName("IX_studios_statistics");
 

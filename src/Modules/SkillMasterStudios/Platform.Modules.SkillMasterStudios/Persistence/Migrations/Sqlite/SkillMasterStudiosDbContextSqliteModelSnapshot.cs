@@ -640,6 +640,8 @@ namespace Platform.Modules.SkillMasterStudios.Persistence.Migrations.Sqlite
 
                     b.HasIndex("RegionCode", "AccreditedOn", "Id");
 
+                    b.HasIndex("Status", "AccreditedOn", "Id");
+
                     b.HasIndex("Status", "RegionCode", "Level", "Field")
                         .HasDatabaseName("IX_studios_statistics");
 

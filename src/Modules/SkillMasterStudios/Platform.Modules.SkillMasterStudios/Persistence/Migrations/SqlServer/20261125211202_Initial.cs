@@ -524,6 +524,12 @@ namespace Platform.Modules.SkillMasterStudios.Persistence.Migrations.SqlServer
                 columns: new[] { "Status", "RegionCode", "Level", "Field" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_studios_Status_AccreditedOn_Id",
+                schema: "skill_master_studios",
+                table: "studios",
+                columns: new[] { "Status", "AccreditedOn", "Id" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_studios_Status_TermEndsOn",
                 schema: "skill_master_studios",
                 table: "studios",

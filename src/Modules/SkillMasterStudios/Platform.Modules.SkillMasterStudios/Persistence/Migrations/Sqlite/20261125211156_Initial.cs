@@ -476,6 +476,11 @@ namespace Platform.Modules.SkillMasterStudios.Persistence.Migrations.Sqlite
                 columns: new[] { "Status", "RegionCode", "Level", "Field" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_studios_Status_AccreditedOn_Id",
+                table: "studios",
+                columns: new[] { "Status", "AccreditedOn", "Id" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_studios_Status_TermEndsOn",
                 table: "studios",
                 columns: new[] { "Status", "TermEndsOn" });
