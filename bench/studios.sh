@@ -1,0 +1,24 @@
+#!/usr/bin/env bash
+# Builds the host and the skill-master studios benchmark in Release, then runs it.
+#
+#   bash bench/studios.sh                                    # SQLite, 50,000 studios, 1,000,000 apprentices
+#   bash bench/studios.sh --studios 2000 --apprentices 40000 # a quick run
+#   bash bench/studios.sh --provider postgres --pg 'Host=127.0.0.1;Port=5432;Username=platform;Password=platform;Database=postgres'
+#   bash bench/studios.sh --help                             # every option
+#
+# The report goes to stdout and bench/results/studios-<provider>.md (git-ignored); progress to stderr.
+# BENCH_SKIP_BUILD=1 skips the build (use what is already in bin/Release).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
+
+if [ "${BENCH_SKIP_BUILD:-0}" != "1" ]; then
+  for project in src/Host/Platform.Host.csproj bench/Platform.Bench.Studios/Platform.Bench.Studios.csproj; do
+    echo "=== dotnet build $project -c Release" >&2
+    dotnet build "$project" -c Release -nologo -v:q >&2
+  done
+fi
+
+# exec: the harness gets Ctrl+C and SIGTERM itself, stops the host and removes its data.
+exec dotnet bench/Platform.Bench.Studios/bin/Release/net10.0/Platform.Bench.Studios.dll "$@"
