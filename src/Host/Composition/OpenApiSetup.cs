@@ -48,6 +48,14 @@ internal static class OpenApiSetup
                     schema.Format = "decimal";
                 }
 
+                // An enum first met as a nullable property gets null among its values in the shared
+                // component schema; the property already says it may be null (oneOf with a null
+                // enum), and the null value makes generators emit a class instead of the enum.
+                if (schema.Enum is { Count: > 1 } values && values.Any(IsNull) && !values.All(IsNull))
+                {
+                    schema.Enum = values.Where(v => !IsNull(v)).ToList();
+                }
+
                 return Task.CompletedTask;
             });
             options.AddOperationTransformer((operation, context, _) =>
@@ -83,4 +91,7 @@ internal static class OpenApiSetup
             ? id
             : throw new InvalidOperationException($"Two types share the OpenAPI schema name '{id}': {owner.FullName} and {type.FullName}. Rename one of them.");
     }
+
+    private static bool IsNull(System.Text.Json.Nodes.JsonNode? value) =>
+        value is null || value.GetValueKind() == System.Text.Json.JsonValueKind.Null;
 }

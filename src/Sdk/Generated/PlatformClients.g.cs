@@ -12874,7 +12874,7 @@ namespace Platform.Sdk
         public decimal? Score { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("grade")]
-        public Grade? Grade { get; set; } = default!;
+        public AssessmentGrade? Grade { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("fraud")]
         public bool Fraud { get; set; } = default!;
@@ -14156,21 +14156,6 @@ namespace Platform.Sdk
 
         [System.Text.Json.Serialization.JsonPropertyName("institutionCode")]
         public string? InstitutionCode { get; set; } = default!;
-
-        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
-
-        [System.Text.Json.Serialization.JsonExtensionData]
-        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
-        {
-            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
-            set { _additionalProperties = value; }
-        }
-
-    }
-
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class Grade
-    {
 
         private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
 

@@ -66,8 +66,23 @@ internal sealed class StudioApplication : IRegionScoped, IVersioned
 
     public int Version { get; set; }
 
-    /// <summary>Moves the application by <paramref name="action"/>; 409 when not allowed from its status.</summary>
-    public void Apply(ApplicationAction action) => Status = ApplicationStateMachine.Next(Status, action);
+    /// <summary>
+    /// The lead master's id while the application is in process (submitted to under review); a unique
+    /// index, so two applications of one master submitted at the same moment cannot both go ahead.
+    /// </summary>
+    public Guid? MasterInProcessSlot { get; set; }
+
+    /// <summary>The studio's id while an upgrade or renewal is in process; unique for the same reason.</summary>
+    public Guid? StudioInProcessSlot { get; set; }
+
+    /// <summary>Moves the application by <paramref name="action"/> and holds or frees its in-process slots; 409 when not allowed from its status.</summary>
+    public void Apply(ApplicationAction action)
+    {
+        Status = ApplicationStateMachine.Next(Status, action);
+        var inProcess = ApplicationStateMachine.InProcess.Contains(Status);
+        MasterInProcessSlot = inProcess ? LeadMasterId : null;
+        StudioInProcessSlot = inProcess ? StudioId : null;
+    }
 }
 
 /// <summary>One expert's score of an application; an expert scores an application once.</summary>

@@ -111,6 +111,8 @@ internal class SkillMasterStudiosDbContext(DbContextOptions options) : ModuleDbC
             application.HasIndex(a => new { a.RegionCode, a.CreatedAt, a.Id });
             application.HasIndex(a => new { a.LeadMasterId, a.Status });
             application.HasIndex(a => new { a.StudioId, a.Status });
+            application.HasIndex(a => a.MasterInProcessSlot).IsUnique();
+            application.HasIndex(a => a.StudioInProcessSlot).IsUnique();
         });
 
         modelBuilder.Entity<ExpertScore>(score =>

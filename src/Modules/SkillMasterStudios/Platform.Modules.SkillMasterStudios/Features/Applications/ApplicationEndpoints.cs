@@ -8,6 +8,7 @@ using Platform.BuildingBlocks.Concurrency;
 using Platform.BuildingBlocks.Http;
 using Platform.BuildingBlocks.Identity;
 using Platform.BuildingBlocks.Localization;
+using Platform.BuildingBlocks.Persistence;
 using Platform.BuildingBlocks.Security;
 using Platform.BuildingBlocks.Time;
 using Platform.Modules.SkillMasterStudios.Domain;
@@ -118,7 +119,7 @@ internal static class ApplicationEndpoints
         {
             StudioAccess.RequireRegion(db.Caller, request.RegionCode!);
             application.StudioName = request.StudioName!.Trim();
-            application.HostCode = request.HostCode!;
+            application.HostCode = StudioAccess.CreditCode(request.HostCode!);
             application.HostName = request.HostName!.Trim();
             application.LeadMasterId = request.LeadMasterId!.Value;
             application.OccupationCode = request.OccupationCode!.Trim();
@@ -166,7 +167,18 @@ internal static class ApplicationEndpoints
         application.Apply(ApplicationAction.Submit);
         application.SubmittedAt = now;
         application.SubmittedBy = db.Caller.Subject;
-        await db.SaveChangesAsync(cancellationToken);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException exception) when (DatabaseErrors.IsUniqueViolation(exception))
+        {
+            // Another application of the same master or studio was submitted between the check and the save.
+            throw StudioProblems.Conflict(
+                StudioProblems.OpenApplicationExists,
+                "同一领办人或工作室的另一份申请同时提交，本申请未提交。",
+                "Another application for the same master or studio was submitted at the same moment; this one was not submitted.");
+        }
         return await results.OkAsync(http, application, cancellationToken);
     }
 

@@ -12,6 +12,7 @@ using Platform.BuildingBlocks.Persistence;
 using Platform.BuildingBlocks.Security;
 using Platform.BuildingBlocks.Time;
 using Platform.Modules.SkillMasterStudios.Domain;
+using Platform.Modules.SkillMasterStudios.Features.Shared;
 using Platform.Modules.SkillMasterStudios.Persistence;
 
 namespace Platform.Modules.SkillMasterStudios.Features.Applications;
@@ -145,7 +146,8 @@ internal static class ApplicationQueries
 
         if (request.HostCode is not null)
         {
-            query = query.Where(a => a.HostCode == request.HostCode);
+            var host = StudioAccess.CreditCode(request.HostCode);
+            query = query.Where(a => a.HostCode == host);
         }
 
         if (request.LeadMasterId is { } master)

@@ -119,7 +119,7 @@ internal static class ApplicationReview
         var application = await StudioAccess.ApplicationAsync(db, id, cancellationToken);
         ApplicationStateMachine.Next(application.Status, ApplicationAction.Score);
         var caller = db.Caller;
-        var organisation = caller.Organisation ?? request.ExpertOrganisationCode
+        var organisation = StudioAccess.Organisation(caller) ?? (request.ExpertOrganisationCode is { } named ? StudioAccess.CreditCode(named) : null)
             ?? throw StudioProblems.Refuse(403, StudioProblems.ExpertOrganisationUnknown, "请给出专家所在单位的统一社会信用代码。", "Give the expert's organisation (unified social credit code).");
         var employer = await db.Masters.IgnoreQueryFilters().Where(m => m.Id == application.LeadMasterId).Select(m => m.EmployerCode).FirstOrDefaultAsync(cancellationToken);
         if (string.Equals(organisation, application.HostCode, StringComparison.Ordinal) || string.Equals(organisation, employer, StringComparison.Ordinal))

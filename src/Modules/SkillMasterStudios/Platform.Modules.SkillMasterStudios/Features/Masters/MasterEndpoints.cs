@@ -188,7 +188,7 @@ internal static class MasterEndpoints
             OccupationCode = request.OccupationCode!.Trim(),
             QualificationLevel = request.QualificationLevel!.Value,
             Honours = Master.JoinHonours(request.Honours ?? []),
-            EmployerCode = request.EmployerCode!,
+            EmployerCode = StudioAccess.CreditCode(request.EmployerCode!),
             RegionCode = request.RegionCode!,
             RegisteredAt = now,
             RegisteredBy = db.Caller.Subject,
@@ -223,7 +223,7 @@ internal static class MasterEndpoints
         master.OccupationCode = request.OccupationCode!.Trim();
         master.QualificationLevel = request.QualificationLevel!.Value;
         master.Honours = Master.JoinHonours(request.Honours ?? []);
-        master.EmployerCode = request.EmployerCode!;
+        master.EmployerCode = StudioAccess.CreditCode(request.EmployerCode!);
         master.RegionCode = request.RegionCode!;
         master.UpdatedAt = time.GetUtcNow();
         await db.SaveChangesAsync(cancellationToken);

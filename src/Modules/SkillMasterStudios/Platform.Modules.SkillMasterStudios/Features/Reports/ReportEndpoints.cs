@@ -327,12 +327,9 @@ internal static class ReportEndpoints
         report.AssessmentComment = request.Comment!.Trim();
         report.AssessedAt = now;
         report.AssessedBy = db.Caller.Subject;
-        var latestAssessed = earlier.Count == 0 || report.Year > earlier.Keys.Max();
-        if (latestAssessed)
-        {
-            studio.ConsecutiveUnqualified = outcome.ConsecutiveUnqualified;
-            studio.UpdatedAt = now;
-        }
+        var grades = new Dictionary<int, AssessmentGrade>(earlier) { [report.Year] = outcome.Grade };
+        studio.ConsecutiveUnqualified = Assessment.RunEndingAt(grades, grades.Keys.Max());
+        studio.UpdatedAt = now;
 
         if (outcome.Revoke && studio.Status == StudioStatus.Active)
         {

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Platform.BuildingBlocks.Http;
+using Platform.BuildingBlocks.Identity;
 using Platform.BuildingBlocks.Localization;
 using Platform.BuildingBlocks.Security;
 using Platform.Modules.SkillMasterStudios.Domain;
@@ -38,6 +39,17 @@ internal static class StudioAccess
     public static async Task<AnnualReport> ReportAsync(SkillMasterStudiosDbContext db, Guid id, CancellationToken cancellationToken) =>
         await db.AnnualReports.FirstOrDefaultAsync(r => r.Id == id, cancellationToken)
             ?? throw StudioProblems.NotFound(StudioProblems.ReportNotFound, "年度报告", "Annual report", id);
+
+    /// <summary>
+    /// A validated unified social credit code in its stored form (trimmed, upper case), so codes compare
+    /// equal however they were typed: an expert's organisation against the host, a filter against the
+    /// stored code.
+    /// </summary>
+    public static string CreditCode(string validated) => UnifiedSocialCreditCode.Parse(validated).Value;
+
+    /// <summary>An organisation code from a token in stored form; a malformed one stays as it is (it then matches nothing).</summary>
+    public static string? Organisation(Caller caller) =>
+        caller.Organisation is { } code && UnifiedSocialCreditCode.TryParse(code, out var parsed) ? parsed.Value : caller.Organisation;
 
     /// <summary>A 400 for one field, raised from a handler where the rule needs data a validator does not have.</summary>
     public static DomainException FieldError(string field, string chinese, string english) =>

@@ -710,6 +710,9 @@ namespace Platform.Modules.SkillMasterStudios.Persistence.Migrations.PostgreSql
                         .HasMaxLength(16)
                         .HasColumnType("character varying(16)");
 
+                    b.Property<Guid?>("MasterInProcessSlot")
+                        .HasColumnType("uuid");
+
                     b.Property<string>("OccupationCode")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -746,6 +749,9 @@ namespace Platform.Modules.SkillMasterStudios.Persistence.Migrations.PostgreSql
                     b.Property<Guid?>("StudioId")
                         .HasColumnType("uuid");
 
+                    b.Property<Guid?>("StudioInProcessSlot")
+                        .HasColumnType("uuid");
+
                     b.Property<string>("StudioName")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -766,6 +772,12 @@ namespace Platform.Modules.SkillMasterStudios.Persistence.Migrations.PostgreSql
                         .HasColumnType("integer");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("MasterInProcessSlot")
+                        .IsUnique();
+
+                    b.HasIndex("StudioInProcessSlot")
+                        .IsUnique();
 
                     b.HasIndex("CreatedAt", "Id");
 

@@ -711,6 +711,9 @@ namespace Platform.Modules.SkillMasterStudios.Persistence.Migrations.SqlServer
                         .HasMaxLength(16)
                         .HasColumnType("nvarchar(16)");
 
+                    b.Property<Guid?>("MasterInProcessSlot")
+                        .HasColumnType("uniqueidentifier");
+
                     b.Property<string>("OccupationCode")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -747,6 +750,9 @@ namespace Platform.Modules.SkillMasterStudios.Persistence.Migrations.SqlServer
                     b.Property<Guid?>("StudioId")
                         .HasColumnType("uniqueidentifier");
 
+                    b.Property<Guid?>("StudioInProcessSlot")
+                        .HasColumnType("uniqueidentifier");
+
                     b.Property<string>("StudioName")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -767,6 +773,14 @@ namespace Platform.Modules.SkillMasterStudios.Persistence.Migrations.SqlServer
                         .HasColumnType("int");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("MasterInProcessSlot")
+                        .IsUnique()
+                        .HasFilter("[MasterInProcessSlot] IS NOT NULL");
+
+                    b.HasIndex("StudioInProcessSlot")
+                        .IsUnique()
+                        .HasFilter("[StudioInProcessSlot] IS NOT NULL");
 
                     b.HasIndex("CreatedAt", "Id");
 

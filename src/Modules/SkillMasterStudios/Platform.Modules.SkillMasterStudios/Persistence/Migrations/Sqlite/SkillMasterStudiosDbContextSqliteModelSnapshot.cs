@@ -704,6 +704,9 @@ namespace Platform.Modules.SkillMasterStudios.Persistence.Migrations.Sqlite
                         .HasMaxLength(16)
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("MasterInProcessSlot")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("OccupationCode")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -740,6 +743,9 @@ namespace Platform.Modules.SkillMasterStudios.Persistence.Migrations.Sqlite
                     b.Property<Guid?>("StudioId")
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("StudioInProcessSlot")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("StudioName")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -760,6 +766,12 @@ namespace Platform.Modules.SkillMasterStudios.Persistence.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("MasterInProcessSlot")
+                        .IsUnique();
+
+                    b.HasIndex("StudioInProcessSlot")
+                        .IsUnique();
 
                     b.HasIndex("CreatedAt", "Id");
 

@@ -105,7 +105,9 @@ namespace Platform.Modules.SkillMasterStudios.Persistence.Migrations.PostgreSql
                     DecidedBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
                     DecisionReason = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
                     AccreditationId = table.Column<Guid>(type: "uuid", nullable: true),
-                    Version = table.Column<int>(type: "integer", nullable: false)
+                    Version = table.Column<int>(type: "integer", nullable: false),
+                    MasterInProcessSlot = table.Column<Guid>(type: "uuid", nullable: true),
+                    StudioInProcessSlot = table.Column<Guid>(type: "uuid", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -372,6 +374,13 @@ namespace Platform.Modules.SkillMasterStudios.Persistence.Migrations.PostgreSql
                 columns: new[] { "LeadMasterId", "Status" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_applications_MasterInProcessSlot",
+                schema: "skill_master_studios",
+                table: "applications",
+                column: "MasterInProcessSlot",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_applications_RegionCode_CreatedAt_Id",
                 schema: "skill_master_studios",
                 table: "applications",
@@ -388,6 +397,13 @@ namespace Platform.Modules.SkillMasterStudios.Persistence.Migrations.PostgreSql
                 schema: "skill_master_studios",
                 table: "applications",
                 columns: new[] { "StudioId", "Status" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_applications_StudioInProcessSlot",
+                schema: "skill_master_studios",
+                table: "applications",
+                column: "StudioInProcessSlot",
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_apprentices_person_blind_index",

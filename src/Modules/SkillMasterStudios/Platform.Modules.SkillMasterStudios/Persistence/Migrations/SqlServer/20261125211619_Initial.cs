@@ -105,7 +105,9 @@ namespace Platform.Modules.SkillMasterStudios.Persistence.Migrations.SqlServer
                     DecidedBy = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
                     DecisionReason = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: true),
                     AccreditationId = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
-                    Version = table.Column<int>(type: "int", nullable: false)
+                    Version = table.Column<int>(type: "int", nullable: false),
+                    MasterInProcessSlot = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
+                    StudioInProcessSlot = table.Column<Guid>(type: "uniqueidentifier", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -372,6 +374,14 @@ namespace Platform.Modules.SkillMasterStudios.Persistence.Migrations.SqlServer
                 columns: new[] { "LeadMasterId", "Status" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_applications_MasterInProcessSlot",
+                schema: "skill_master_studios",
+                table: "applications",
+                column: "MasterInProcessSlot",
+                unique: true,
+                filter: "[MasterInProcessSlot] IS NOT NULL");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_applications_RegionCode_CreatedAt_Id",
                 schema: "skill_master_studios",
                 table: "applications",
@@ -388,6 +398,14 @@ namespace Platform.Modules.SkillMasterStudios.Persistence.Migrations.SqlServer
                 schema: "skill_master_studios",
                 table: "applications",
                 columns: new[] { "StudioId", "Status" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_applications_StudioInProcessSlot",
+                schema: "skill_master_studios",
+                table: "applications",
+                column: "StudioInProcessSlot",
+                unique: true,
+                filter: "[StudioInProcessSlot] IS NOT NULL");
 
             migrationBuilder.CreateIndex(
                 name: "IX_apprentices_person_blind_index",

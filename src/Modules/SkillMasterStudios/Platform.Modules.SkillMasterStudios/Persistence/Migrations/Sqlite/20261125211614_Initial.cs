@@ -99,7 +99,9 @@ namespace Platform.Modules.SkillMasterStudios.Persistence.Migrations.Sqlite
                     DecidedBy = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
                     DecisionReason = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
                     AccreditationId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                    Version = table.Column<int>(type: "INTEGER", nullable: false),
+                    MasterInProcessSlot = table.Column<Guid>(type: "TEXT", nullable: true),
+                    StudioInProcessSlot = table.Column<Guid>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -349,6 +351,12 @@ namespace Platform.Modules.SkillMasterStudios.Persistence.Migrations.Sqlite
                 columns: new[] { "LeadMasterId", "Status" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_applications_MasterInProcessSlot",
+                table: "applications",
+                column: "MasterInProcessSlot",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_applications_RegionCode_CreatedAt_Id",
                 table: "applications",
                 columns: new[] { "RegionCode", "CreatedAt", "Id" });
@@ -362,6 +370,12 @@ namespace Platform.Modules.SkillMasterStudios.Persistence.Migrations.Sqlite
                 name: "IX_applications_StudioId_Status",
                 table: "applications",
                 columns: new[] { "StudioId", "Status" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_applications_StudioInProcessSlot",
+                table: "applications",
+                column: "StudioInProcessSlot",
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_apprentices_person_blind_index",
