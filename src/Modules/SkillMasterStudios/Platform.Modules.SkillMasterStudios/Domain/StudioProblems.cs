@@ -32,9 +32,9 @@ internal static class StudioProblems
 
     // Records.
     public const string MasterExists = "studios.master_exists"; // 409
-    public const string MasterNotFound = "studios.master_not_found"; // 404
+    public const string MasterNotFound = "studios.master_not_found"; // 404 on lookups, 422 when a request names an unknown master
     public const string ApplicationNotFound = "studios.application_not_found"; // 404
-    public const string StudioNotFound = "studios.studio_not_found"; // 404
+    public const string StudioNotFound = "studios.studio_not_found"; // 404 on lookups, 422 when an application names an unknown studio
     public const string AccreditationNotFound = "studios.accreditation_not_found"; // 404
     public const string ReportNotFound = "studios.report_not_found"; // 404
 

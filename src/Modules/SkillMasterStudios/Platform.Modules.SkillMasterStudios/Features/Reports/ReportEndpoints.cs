@@ -118,7 +118,7 @@ internal sealed class SubmitReportValidator : AbstractValidator<SubmitReportRequ
         RuleFor(r => r.Year).InclusiveBetween(ChinaCalendar.FirstDay.Year, ChinaCalendar.LastDay.Year - 1);
         RuleFor(r => r.Apprentices).Must(a => a is null || a.Count <= MaxApprentices)
             .WithMessage(new LocalizedText($"每份报告最多列出 {MaxApprentices} 名学徒。", $"List at most {MaxApprentices} apprentices per report."));
-        RuleForEach(r => r.Apprentices).ChildRules(a =>
+        RuleForEach(r => r.Apprentices).NotNull().ChildRules(a =>
         {
             a.RuleFor(x => x.IdentityNumber).NotEmpty().ValidResidentIdNumber();
             a.RuleFor(x => x.OccupationCode).MaximumLength(20);
@@ -129,7 +129,7 @@ internal sealed class SubmitReportValidator : AbstractValidator<SubmitReportRequ
                 .WithMessage(new LocalizedText("未取得等级时不能有取证日期。", "No certificate day without a level reached."));
             a.RuleFor(x => x.CertificateNumber).MaximumLength(64);
         });
-        RuleForEach(r => r.Apprentices).Must((r, a) => a.QualifiedOn is not { } day || day.Year == r.Year)
+        RuleForEach(r => r.Apprentices).Must((r, a) => a?.QualifiedOn is not { } day || day.Year == r.Year)
             .WithMessage(new LocalizedText("取证日期须在报告年度内。", "The certificate's day must fall in the year reported."));
         RuleFor(r => r.ProblemsSolved).InclusiveBetween(0, 10000);
         RuleFor(r => r.CraftsHandedDown).InclusiveBetween(0, 10000);
