@@ -2,6 +2,7 @@ using Platform.BuildingBlocks.Modules;
 using Platform.Modules.Platform;
 using Platform.Modules.SkillMasterStudios;
 using Platform.Modules.TrainingVouchers;
+using Platform.Modules.VeteranEmployment;
 
 namespace Platform.Host;
 
@@ -16,5 +17,6 @@ public static class HostModules
         new PlatformModule(),
         new TrainingVouchersModule(),
         new SkillMasterStudiosModule(),
+        new VeteranEmploymentModule(),
     ];
 }

@@ -4,7 +4,7 @@ namespace Platform.Sdk;
 /// One entry point to every module's client. Each property is the generated typed client of one
 /// module; a new module adds one property here and one line in <see cref="PlatformSdkServiceCollectionExtensions"/>.
 /// </summary>
-public sealed class PlatformApi(IPlatformClient platform, ITrainingVouchersClient trainingVouchers, ISkillMasterStudiosClient skillMasterStudios)
+public sealed class PlatformApi(IPlatformClient platform, ITrainingVouchersClient trainingVouchers, ISkillMasterStudiosClient skillMasterStudios, IVeteranEmploymentClient veteranEmployment)
 {
     /// <summary>The built-in Platform module: modules, regions, outbox dead letters.</summary>
     public IPlatformClient Platform { get; } = platform;
@@ -14,4 +14,7 @@ public sealed class PlatformApi(IPlatformClient platform, ITrainingVouchersClien
 
     /// <summary>Skill-master studios: masters, applications and expert review, accreditation, funding, annual reports, statistics.</summary>
     public ISkillMasterStudiosClient SkillMasterStudios { get; } = skillMasterStudios;
+
+    /// <summary>Veteran employment: registry, training needs, employment ledger, job matching, hiring incentives, statistics.</summary>
+    public IVeteranEmploymentClient VeteranEmployment { get; } = veteranEmployment;
 }

@@ -25,6 +25,7 @@ public static class PlatformSdkServiceCollectionExtensions
             AddClient<IPlatformClient, PlatformClient>(services),
             AddClient<ITrainingVouchersClient, TrainingVouchersClient>(services),
             AddClient<ISkillMasterStudiosClient, SkillMasterStudiosClient>(services),
+            AddClient<IVeteranEmploymentClient, VeteranEmploymentClient>(services),
         ];
     }
 

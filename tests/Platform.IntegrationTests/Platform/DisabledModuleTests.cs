@@ -22,6 +22,7 @@ public sealed class DisabledPlatformHost : IAsyncLifetime
             ["Modules:Platform:Enabled"] = "false",
             ["Modules:TrainingVouchers:Enabled"] = "false",
             ["Modules:SkillMasterStudios:Enabled"] = "false",
+            ["Modules:VeteranEmployment:Enabled"] = "false",
         });
 
     public async ValueTask DisposeAsync()
@@ -42,6 +43,7 @@ public sealed class DisabledModuleTests(DisabledPlatformHost host) : IClassFixtu
     [InlineData("/api/platform/outbox/dead-letters")]
     [InlineData("/api/training-vouchers/occupations")]
     [InlineData("/api/skill-master-studios/funding-standards")]
+    [InlineData("/api/veteran-employment/incentive-standards")]
     public async Task Routes_of_a_disabled_module_answer_404_route_not_found(string path)
     {
         using var client = host.Factory.CreateClient();

@@ -36,6 +36,8 @@ public abstract class ModuleDbContext : DbContext
     /// <summary>Who this unit of work acts for; the platform itself outside a request.</summary>
     public Caller Caller { get; }
 
+    private readonly HashSet<IRegionScoped> handedOver = new(ReferenceEqualityComparer.Instance);
+
     /// <summary>The prefix region-scoped rows must start with; empty when unrestricted.</summary>
     protected internal string RegionPrefix { get; }
 
@@ -99,6 +101,18 @@ public abstract class ModuleDbContext : DbContext
                 modelBuilder.Entity(entity.ClrType).Property(nameof(IVersioned.Version)).IsConcurrencyToken();
             }
         }
+    }
+
+    /// <summary>
+    /// Lets the next save move <paramref name="record"/> out of the caller's region (its new region code
+    /// already set) on the caller's authority over the region it was in: the one way a record leaves for
+    /// a region outside the caller's (a transfer, with the sending region's consent). Taking a record in
+    /// from outside stays refused, and after the save the caller no longer sees the record.
+    /// </summary>
+    public void AllowHandOver(IRegionScoped record)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        handedOver.Add(record);
     }
 
     /// <summary>The module's own entities.</summary>
@@ -201,6 +215,13 @@ public abstract class ModuleDbContext : DbContext
         var scope = Caller.Scope;
         if (scope.Covers(current) && scope.Covers(original))
         {
+            return true;
+        }
+
+        if (handedOver.Contains(entry.Entity) && scope.Covers(original))
+        {
+            // An explicit hand-over by the region that held the record (a veteran resettling in another
+            // province): the sender may let it go; nobody may take a record in.
             return true;
         }
 
