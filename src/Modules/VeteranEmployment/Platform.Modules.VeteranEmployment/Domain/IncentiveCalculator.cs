@@ -22,6 +22,7 @@ internal sealed record VeteranIncentive(Guid VeteranId, DateOnly? WindowStarts, 
 /// the month the first qualifying spell began, for at most the standard's 36 months, and only while a
 /// standard is in force (on the month's first day). The year's amount is the sum over counted months of
 /// the yearly amount ÷ 12, rounded once to the fen (so 12 months of 9,000 give exactly 9,000.00).
+/// Months that have not begun (after <c>today</c>'s month) do not count yet.
 /// </summary>
 internal static class IncentiveCalculator
 {
@@ -29,7 +30,8 @@ internal static class IncentiveCalculator
         Guid veteranId,
         IReadOnlyList<(DateOnly From, DateOnly? To)> qualifyingSpells,
         int year,
-        Func<DateOnly, IncentiveStandard?> standardOn)
+        Func<DateOnly, IncentiveStandard?> standardOn,
+        DateOnly today)
     {
         ArgumentNullException.ThrowIfNull(qualifyingSpells);
         ArgumentNullException.ThrowIfNull(standardOn);
@@ -41,6 +43,12 @@ internal static class IncentiveCalculator
         {
             var first = new DateOnly(year, m, 1);
             var last = first.AddMonths(1).AddDays(-1);
+            if (first > today)
+            {
+                months.Add(new IncentiveMonth(first, false, 0m, "本月尚未开始 / the month has not begun"));
+                continue;
+            }
+
             if (windowStart is not { } start || !ordered.Any(s => s.From <= last && (s.To is null || s.To >= first)))
             {
                 months.Add(new IncentiveMonth(first, false, 0m, "本月无符合条件的就业或创业 / no qualifying spell this month"));
@@ -61,7 +69,8 @@ internal static class IncentiveCalculator
                 continue;
             }
 
-            months.Add(new IncentiveMonth(first, true, standard.YearlyAmount, $"{standard.RegionCode} 标准 {standard.YearlyAmount:0.00} 元/年 / standard {standard.YearlyAmount:0.00} a year"));
+            var amount = standard.YearlyAmount.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture);
+            months.Add(new IncentiveMonth(first, true, standard.YearlyAmount, $"{standard.RegionCode} 标准 {amount} 元/年 / standard {amount} a year"));
             sum += standard.YearlyAmount / 12m;
         }
 

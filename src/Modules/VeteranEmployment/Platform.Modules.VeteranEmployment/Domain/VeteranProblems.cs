@@ -23,6 +23,7 @@ internal static class VeteranProblems
     public const string StandardOverlaps = "veterans.incentive_standard_overlaps"; // 409
     public const string ImportTooLarge = "veterans.import_too_large";
     public const string ImportHeader = "veterans.import_header";
+    public const string ImportMalformed = "veterans.import_malformed";
 
     public static DomainException Refuse(int status, string code, string chinese, string english) =>
         new(status, code, new LocalizedText(chinese, english));

@@ -141,7 +141,7 @@ internal static class IncentiveEndpoints
             .ProducesApiProblem(StatusCodes.Status409Conflict);
     }
 
-    private static async Task<Ok<IncentiveResponse>> HiringAsync([AsParameters] HiringIncentiveQuery query, VeteranEmploymentDbContext db, IPersonalDataProtector protector, CancellationToken cancellationToken)
+    private static async Task<Ok<IncentiveResponse>> HiringAsync([AsParameters] HiringIncentiveQuery query, VeteranEmploymentDbContext db, IPersonalDataProtector protector, TimeProvider time, CancellationToken cancellationToken)
     {
         var employer = VeteranAccess.CreditCode(query.EmployerCode!);
         var year = query.Year!.Value;
@@ -153,15 +153,16 @@ internal static class IncentiveEndpoints
         var ledgers = (await db.Ledger.AsNoTracking().Where(e => ids.Contains(e.VeteranId)).ToListAsync(cancellationToken)).ToLookup(e => e.VeteranId);
         var standards = await StandardsAsync(db, IncentiveKind.EmployerHiring, cancellationToken);
         var region = UnifiedSocialCreditCode.Parse(employer).RegionCode;
+        var today = ChinaCalendar.Today(time);
         var parts = veterans.OrderBy(v => v.Id).Select(v => Part(
-            v, protector, year, region, standards,
+            v, protector, today, year, region, standards,
             Domain.Ledger.Spells(ledgers[v.Id]).Where(s => s.Entry.Status == EmploymentStatus.Employed && s.Entry.EmployerCode == employer && s.Entry.ContractMonths >= 12 && s.Entry.SocialInsurance),
             "在本单位无 1 年以上劳动合同并缴纳社保的就业记录 / no employment here with a contract of 12 months or more and social insurance")).ToArray();
         return TypedResults.Ok(new IncentiveResponse(IncentiveKind.EmployerHiring, year, employer, parts.Sum(p => p.Amount), parts, Rule));
     }
 
     /// <param name="year">The tax year.</param>
-    private static async Task<Ok<IncentiveResponse>> SelfEmploymentAsync(Guid id, int? year, VeteranEmploymentDbContext db, IPersonalDataProtector protector, CancellationToken cancellationToken)
+    private static async Task<Ok<IncentiveResponse>> SelfEmploymentAsync(Guid id, int? year, VeteranEmploymentDbContext db, IPersonalDataProtector protector, TimeProvider time, CancellationToken cancellationToken)
     {
         if (year is not (>= 2000 and <= 2099))
         {
@@ -177,14 +178,14 @@ internal static class IncentiveEndpoints
         var ledger = await db.Ledger.AsNoTracking().Where(e => e.VeteranId == id).ToListAsync(cancellationToken);
         var standards = await StandardsAsync(db, IncentiveKind.SelfEmployment, cancellationToken);
         var part = Part(
-            veteran, protector, year.Value, veteran.RegionCode, standards,
+            veteran, protector, ChinaCalendar.Today(time), year.Value, veteran.RegionCode, standards,
             Domain.Ledger.Spells(ledger).Where(s => s.Entry.Status == EmploymentStatus.SelfEmployed),
             "没有自主创业记录 / no self-employment recorded");
         return TypedResults.Ok(new IncentiveResponse(IncentiveKind.SelfEmployment, year.Value, null, part.Amount, [part], Rule));
     }
 
     private static VeteranIncentiveResponse Part(
-        Veteran veteran, IPersonalDataProtector protector, int year, string region, IReadOnlyList<IncentiveStandard> standards,
+        Veteran veteran, IPersonalDataProtector protector, DateOnly today, int year, string region, IReadOnlyList<IncentiveStandard> standards,
         IEnumerable<(LedgerEntry Entry, DateOnly From, DateOnly? To)> spells, string noSpell)
     {
         var masked = PersonalDataMasking.MaskResidentId(protector.Decrypt(PersonalDataKind.ResidentId, veteran.Person.Ciphertext));
@@ -199,7 +200,7 @@ internal static class IncentiveEndpoints
             return new VeteranIncentiveResponse(veteran.Id, masked, veteran.Name, veteran.Category, false, noSpell, null, 0, 0m, []);
         }
 
-        var result = IncentiveCalculator.ForYear(veteran.Id, qualifying, year, day => RegionalRules.InForce(standards, region, day));
+        var result = IncentiveCalculator.ForYear(veteran.Id, qualifying, year, day => RegionalRules.InForce(standards, region, day), today);
         return new VeteranIncentiveResponse(
             veteran.Id, masked, veteran.Name, veteran.Category, true, null, result.WindowStarts, result.MonthsCounted, result.Amount,
             result.Months.Select(m => new IncentiveMonthResponse(m.Month, m.Counted, m.YearlyAmount, m.Reason)).ToArray());

@@ -5,7 +5,8 @@ namespace Platform.Modules.VeteranEmployment.Features.Ledger;
 /// <summary>
 /// Reads RFC 4180 CSV: fields separated by commas, optionally in double quotes (a quote inside doubled),
 /// records ending in CRLF or LF, a UTF-8 byte order mark ignored. Yields each record with its line
-/// number (of its first line) so errors can point at it.
+/// number (of its first line) so errors can point at it. A quoted field never closed is a
+/// <see cref="FormatException"/>.
 /// </summary>
 internal static class CsvReader
 {
@@ -96,6 +97,11 @@ internal static class CsvReader
                         break;
                 }
             }
+        }
+
+        if (quoted && pending is null)
+        {
+            throw new FormatException($"a quoted field opened on line {recordLine} is never closed.");
         }
 
         if (any || field.Length > 0)

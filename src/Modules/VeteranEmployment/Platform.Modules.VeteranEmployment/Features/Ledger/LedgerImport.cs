@@ -74,7 +74,7 @@ internal static class LedgerImport
         using var reader = new StreamReader(http.Body, System.Text.Encoding.UTF8);
         Dictionary<string, int>? header = null;
         var dataRows = 0;
-        await foreach (var (line, fields) in CsvReader.ReadAsync(reader).WithCancellation(cancellationToken))
+        await foreach (var (line, fields) in Records(reader, cancellationToken))
         {
             if (header is null)
             {
@@ -112,6 +112,11 @@ internal static class LedgerImport
         var now = time.GetUtcNow();
         var today = ChinaCalendar.DayOf(now);
         var applied = 0;
+
+        // Rows are recorded a microsecond apart (the finest instant PostgreSQL keeps) in file order, so two
+        // rows of one veteran and day keep the file's order: the later row wins that day, as it would had
+        // they been sent one by one.
+        var ordinal = 0L;
         foreach (var chunk in rows.Where(r => !failedLines.Contains(r.Line)).Chunk(1_000))
         {
             var byIndex = chunk.Select(r => protector.BlindIndexForLookup(PersonalDataKind.ResidentId, r.IdentityNumber)!).Distinct().ToArray();
@@ -131,7 +136,7 @@ internal static class LedgerImport
 
                 try
                 {
-                    LedgerWriter.Append(db, veteran, entry, LedgerSource.Import, c => correctable.TryGetValue(c, out var owner) && owner == veteran.Id, currentDays, now);
+                    LedgerWriter.Append(db, veteran, entry, LedgerSource.Import, c => correctable.TryGetValue(c, out var owner) && owner == veteran.Id, currentDays, now.AddTicks(10 * ordinal++));
                     applied++;
                 }
                 catch (DomainException refused)
@@ -143,6 +148,34 @@ internal static class LedgerImport
 
         await db.SaveChangesAsync(cancellationToken);
         return TypedResults.Ok(new ImportResponse(dataRows, applied, failedLines.Count, errors.OrderBy(e => e.Line).ToArray()));
+    }
+
+    private static async IAsyncEnumerable<(int Line, IReadOnlyList<string> Fields)> Records(TextReader reader, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var records = CsvReader.ReadAsync(reader).WithCancellation(cancellationToken).GetAsyncEnumerator();
+        try
+        {
+            while (true)
+            {
+                try
+                {
+                    if (!await records.MoveNextAsync())
+                    {
+                        yield break;
+                    }
+                }
+                catch (FormatException malformed)
+                {
+                    throw VeteranProblems.Unprocessable(VeteranProblems.ImportMalformed, $"CSV 格式错误：{malformed.Message}", $"The CSV is malformed: {malformed.Message}");
+                }
+
+                yield return records.Current;
+            }
+        }
+        finally
+        {
+            await records.DisposeAsync();
+        }
     }
 
     private static Dictionary<string, int> ReadHeader(IReadOnlyList<string> fields)

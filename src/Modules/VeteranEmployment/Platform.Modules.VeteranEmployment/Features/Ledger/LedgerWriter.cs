@@ -78,7 +78,8 @@ internal static class LedgerWriter
     /// <summary>
     /// Adds the entry to <paramref name="db"/> (not saved). <paramref name="currentDays"/> holds the latest
     /// effective day in force today per veteran and is updated. <paramref name="correctable"/> says
-    /// whether an entry id belongs to the veteran.
+    /// whether an entry id belongs to the veteran. <paramref name="now"/> is the entry's recording instant:
+    /// of two entries for one day, the later recorded wins.
     /// </summary>
     public static LedgerEntry Append(
         VeteranEmploymentDbContext db, Veteran veteran, LedgerEntryRequest request, LedgerSource source, Func<Guid, bool> correctable,
