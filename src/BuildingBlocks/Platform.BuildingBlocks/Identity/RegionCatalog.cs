@@ -100,6 +100,25 @@ public sealed class RegionCatalog
     public IReadOnlyList<Region> ChildrenOf(string parentCode) =>
         childrenByParent.TryGetValue(parentCode, out var children) ? children : [];
 
+    /// <summary>
+    /// The region one level below <paramref name="region"/> that contains <paramref name="code"/>: for a
+    /// province the city (or, in Chongqing, the district directly under the municipality), for a city the
+    /// county, for a county the county itself. Statistics break a region down into these rows, so each row
+    /// is a code the catalog knows. Unknown codes are answered as they are.
+    /// </summary>
+    public string BreakdownOf(string code, string region)
+    {
+        ArgumentNullException.ThrowIfNull(code);
+        ArgumentNullException.ThrowIfNull(region);
+        var current = code;
+        while (byCode.TryGetValue(current, out var known) && known.ParentCode is { } parent && parent != region && !string.Equals(current, region, StringComparison.Ordinal))
+        {
+            current = parent;
+        }
+
+        return current;
+    }
+
     /// <summary>Whether the catalog holds this code.</summary>
     public bool Contains(string code) => byCode.ContainsKey(code);
 

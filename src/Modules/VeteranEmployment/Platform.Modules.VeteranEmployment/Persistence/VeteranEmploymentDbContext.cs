@@ -109,7 +109,7 @@ internal class VeteranEmploymentDbContext(DbContextOptions options) : ModuleDbCo
             entry.Property(e => e.Id).ValueGeneratedNever();
             entry.Property(e => e.Status).HasConversion<string>().HasMaxLength(16);
             entry.Property(e => e.EmployerCode).HasMaxLength(18).IsFixedLength();
-            entry.Property(e => e.Position).HasMaxLength(100);
+            entry.Property(e => e.Position).HasMaxLength(200);
             entry.Property(e => e.BusinessName).HasMaxLength(200);
             entry.Property(e => e.BusinessCode).HasMaxLength(18).IsFixedLength();
             entry.Property(e => e.Source).HasConversion<string>().HasMaxLength(16);

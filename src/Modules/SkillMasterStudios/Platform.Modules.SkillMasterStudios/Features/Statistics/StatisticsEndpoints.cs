@@ -142,7 +142,7 @@ internal static class StatisticsEndpoints
             .WithDescription("Active studios by level, by city (by county for a city) and by occupation field; accreditations decided in the year by level and kind; apprentices reported and qualified in the year by level; funding committed (granted in the year) and paid (tranches in the year). A region outside the caller's: 403.")
             .ProducesApiProblem(StatusCodes.Status403Forbidden);
 
-    private static async Task<Ok<StudioStatisticsResponse>> HandleAsync([AsParameters] StatisticsQuery query, SkillMasterStudiosDbContext db, TimeProvider time, CancellationToken cancellationToken)
+    private static async Task<Ok<StudioStatisticsResponse>> HandleAsync([AsParameters] StatisticsQuery query, SkillMasterStudiosDbContext db, TimeProvider time, RegionCatalog regions, CancellationToken cancellationToken)
     {
         var region = query.RegionCode!;
         StudioAccess.RequireRegion(db.Caller, region);
@@ -154,8 +154,8 @@ internal static class StatisticsEndpoints
         var paid = await StatisticsQueries.FundingPaid(db, region, year).SumAsync(cancellationToken);
 
         // A province is broken down by city, a city by county, a county by itself.
-        Func<string, string> rollUp = RegionCode.LevelOf(region) == RegionLevel.Province ? c => string.Concat(c.AsSpan(0, 4), "00") : c => c;
-        var byRegion = studios.GroupBy(s => rollUp(s.RegionCode))
+        string RollUp(string code) => regions.BreakdownOf(code, region);
+        var byRegion = studios.GroupBy(s => RollUp(s.RegionCode))
             .OrderBy(g => g.Key, StringComparer.Ordinal)
             .Select(g => new RegionCount(
                 g.Key,

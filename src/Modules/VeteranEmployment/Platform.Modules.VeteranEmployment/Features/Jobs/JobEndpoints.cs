@@ -352,6 +352,11 @@ internal static class JobEndpoints
         }
 
         var now = time.GetUtcNow();
+        if (request.StartsOn!.Value > ChinaCalendar.DayOf(now))
+        {
+            throw VeteranAccess.FieldError("startsOn", "到岗日期不能晚于今天：录用在到岗后登记。", "The first working day cannot be after today: a placement is recorded once the veteran has started.");
+        }
+
         var entry = await LedgerWriter.AppendOneAsync(
             db,
             veteran,

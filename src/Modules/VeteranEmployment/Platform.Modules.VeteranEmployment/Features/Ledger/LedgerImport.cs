@@ -117,12 +117,21 @@ internal static class LedgerImport
         // rows of one veteran and day keep the file's order: the later row wins that day, as it would had
         // they been sent one by one.
         var ordinal = 0L;
+
+        // The latest day in force today per veteran, read once per veteran from the database and then
+        // kept up to date across the whole file (nothing is saved until the end).
+        var currentDays = new Dictionary<Guid, DateOnly>();
+        var known = new HashSet<Guid>();
         foreach (var chunk in rows.Where(r => !failedLines.Contains(r.Line)).Chunk(1_000))
         {
             var byIndex = chunk.Select(r => protector.BlindIndexForLookup(PersonalDataKind.ResidentId, r.IdentityNumber)!).Distinct().ToArray();
             var veterans = await db.Veterans.Where(v => byIndex.Contains(v.Person.BlindIndex)).ToDictionaryAsync(v => v.Person.BlindIndex, cancellationToken);
-            var ids = veterans.Values.Select(v => v.Id).ToArray();
-            var currentDays = await LedgerWriter.CurrentDaysAsync(db, ids, today, cancellationToken);
+            var unread = veterans.Values.Select(v => v.Id).Where(known.Add).ToArray();
+            foreach (var (veteranId, day) in await LedgerWriter.CurrentDaysAsync(db, unread, today, cancellationToken))
+            {
+                currentDays[veteranId] = day;
+            }
+
             var corrections = chunk.Where(r => r.Entry.CorrectsEntryId is not null).Select(r => r.Entry.CorrectsEntryId!.Value).ToArray();
             var correctable = corrections.Length == 0 ? [] : await db.Ledger.AsNoTracking()
                 .Where(e => corrections.Contains(e.Id)).Select(e => new { e.Id, e.VeteranId }).ToDictionaryAsync(e => e.Id, e => e.VeteranId, cancellationToken);

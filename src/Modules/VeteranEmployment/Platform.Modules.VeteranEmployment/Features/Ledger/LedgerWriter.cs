@@ -14,7 +14,7 @@ namespace Platform.Modules.VeteranEmployment.Features.Ledger;
 /// <param name="EffectiveOn">The day the status holds from: not before discharge, not after today.</param>
 /// <param name="Status">The status.</param>
 /// <param name="EmployerCode">Employed: the employer's unified social credit code (required).</param>
-/// <param name="Position">Employed: the position (at most 100 characters).</param>
+/// <param name="Position">Employed: the position (at most 200 characters).</param>
 /// <param name="ContractMonths">Employed: the labour contract's term in months, 0–600 (the hiring incentive needs 12 or more).</param>
 /// <param name="SocialInsurance">Employed: whether social insurance is paid (the hiring incentive needs it).</param>
 /// <param name="BusinessName">Self-employed: the business (required, at most 200 characters).</param>
@@ -38,7 +38,7 @@ internal sealed class LedgerEntryRequestValidator : AbstractValidator<LedgerEntr
         When(r => r.Status == EmploymentStatus.Employed, () =>
         {
             RuleFor(r => r.EmployerCode).NotEmpty().ValidCreditCode();
-            RuleFor(r => r.Position).MaximumLength(100);
+            RuleFor(r => r.Position).MaximumLength(200);
             RuleFor(r => r.ContractMonths).InclusiveBetween(0, 600);
         }).Otherwise(() =>
         {

@@ -267,6 +267,12 @@ internal static class VeteranEndpoints
         EntityTags.RequireMatch(http, veteran);
         var now = time.GetUtcNow();
         RequireDischargeInPast(request.DischargedOn!.Value, ChinaCalendar.DayOf(now));
+        var firstEntry = await db.Ledger.Where(e => e.VeteranId == veteran.Id).OrderBy(e => e.EffectiveOn).Select(e => (DateOnly?)e.EffectiveOn).FirstOrDefaultAsync(cancellationToken);
+        if (firstEntry is { } first && first < request.DischargedOn.Value)
+        {
+            throw VeteranProblems.Unprocessable(VeteranProblems.EffectiveBeforeDischarge, $"台账中已有 {first:yyyy-MM-dd} 的记录，退役日期不能晚于它。", $"The ledger has an entry from {first:yyyy-MM-dd}; the discharge cannot be after it.");
+        }
+
         Apply(veteran, request);
         veteran.UpdatedAt = now;
         await db.SaveChangesAsync(cancellationToken);

@@ -125,7 +125,7 @@ internal static class StatisticsEndpoints
             .WithDescription("The status on any past day comes from the ledger (back-dated corrections included). Employment rate = employed or self-employed ÷ in the labour force (seeking work, employed, self-employed, in training); veterans in education, not seeking work, or without an entry yet are outside it. By discharge category and by city (by county for a city). A region outside the caller's: 403.")
             .ProducesApiProblem(StatusCodes.Status403Forbidden);
 
-    private static async Task<Ok<VeteranStatisticsResponse>> HandleAsync([AsParameters] VeteranStatisticsQuery query, VeteranEmploymentDbContext db, TimeProvider time, CancellationToken cancellationToken)
+    private static async Task<Ok<VeteranStatisticsResponse>> HandleAsync([AsParameters] VeteranStatisticsQuery query, VeteranEmploymentDbContext db, TimeProvider time, RegionCatalog regions, CancellationToken cancellationToken)
     {
         var region = query.RegionCode!;
         VeteranAccess.RequireRegion(db.Caller, region);
@@ -135,7 +135,7 @@ internal static class StatisticsEndpoints
         var to = query.TrainedTo ?? on;
         var groups = await StatisticsQueries.StatusOn(db, region, on, today).ToListAsync(cancellationToken);
         var trained = await StatisticsQueries.Trained(db, region, from, to).ToListAsync(cancellationToken);
-        Func<string, string> rollUp = RegionCode.LevelOf(region) == RegionLevel.Province ? c => string.Concat(c.AsSpan(0, 4), "00") : c => c;
+        string RollUp(string code) => regions.BreakdownOf(code, region);
         return TypedResults.Ok(new VeteranStatisticsResponse(
             region,
             on,
@@ -143,7 +143,7 @@ internal static class StatisticsEndpoints
             groups.GroupBy(g => g.Status).OrderBy(g => g.Key is null ? -1 : (int)g.Key).Select(g => new VeteranStatusCount(g.Key, g.Sum(x => x.Count))).ToArray(),
             Rate(region, groups),
             groups.GroupBy(g => g.Category).OrderBy(g => g.Key).Select(g => Rate(g.Key.ToString(), g)).ToArray(),
-            groups.GroupBy(g => rollUp(g.RegionCode)).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => Rate(g.Key, g)).ToArray(),
+            groups.GroupBy(g => RollUp(g.RegionCode)).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => Rate(g.Key, g)).ToArray(),
             from,
             to,
             trained.Select(t => t.VeteranId).Distinct().Count(),

@@ -327,8 +327,8 @@ namespace Platform.Modules.VeteranEmployment.Persistence.Migrations.PostgreSql
                         .HasColumnType("character varying(500)");
 
                     b.Property<string>("Position")
-                        .HasMaxLength(100)
-                        .HasColumnType("character varying(100)");
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
 
                     b.Property<DateTimeOffset>("RecordedAt")
                         .HasColumnType("timestamp with time zone");

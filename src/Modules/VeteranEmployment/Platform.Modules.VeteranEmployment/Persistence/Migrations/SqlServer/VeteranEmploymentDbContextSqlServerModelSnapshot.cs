@@ -327,8 +327,8 @@ namespace Platform.Modules.VeteranEmployment.Persistence.Migrations.SqlServer
                         .HasColumnType("nvarchar(500)");
 
                     b.Property<string>("Position")
-                        .HasMaxLength(100)
-                        .HasColumnType("nvarchar(100)");
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
 
                     b.Property<DateTimeOffset>("RecordedAt")
                         .HasColumnType("datetimeoffset");

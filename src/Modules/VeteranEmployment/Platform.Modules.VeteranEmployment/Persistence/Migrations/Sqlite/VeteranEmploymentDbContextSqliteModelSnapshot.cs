@@ -321,7 +321,7 @@ namespace Platform.Modules.VeteranEmployment.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Position")
-                        .HasMaxLength(100)
+                        .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
                     b.Property<long>("RecordedAt")

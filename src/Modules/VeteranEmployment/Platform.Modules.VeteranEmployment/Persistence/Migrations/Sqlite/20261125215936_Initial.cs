@@ -97,7 +97,7 @@ namespace Platform.Modules.VeteranEmployment.Persistence.Migrations.Sqlite
                     EffectiveOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
                     Status = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
                     EmployerCode = table.Column<string>(type: "TEXT", fixedLength: true, maxLength: 18, nullable: true),
-                    Position = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    Position = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
                     BusinessName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
                     BusinessCode = table.Column<string>(type: "TEXT", fixedLength: true, maxLength: 18, nullable: true),
                     ContractMonths = table.Column<int>(type: "INTEGER", nullable: true),
