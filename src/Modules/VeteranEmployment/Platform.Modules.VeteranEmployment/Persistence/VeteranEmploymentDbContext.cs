@@ -58,10 +58,9 @@ internal class VeteranEmploymentDbContext(DbContextOptions options) : ModuleDbCo
             veteran.HasIndex(v => new { v.Category, v.RegisteredAt, v.Id });
             veteran.HasIndex(v => new { v.CurrentStatus, v.RegisteredAt, v.Id });
 
-            // Statistics read the veterans of a region (a range) from this index alone, in the order they
-            // are grouped by (region, category), with the status today and the id that finds the status on
-            // a past day in the ledger, so the database aggregates as it reads instead of sorting.
-            veteran.HasIndex(v => new { v.RegionCode, v.Category, v.RegisteredOn, v.CurrentStatus, v.Id }).HasDatabaseName("IX_veterans_statistics");
+            // Statistics read the veterans of a region (a range) from this index alone: what they are
+            // grouped by, the status today, and the id that finds the status on a past day in the ledger.
+            veteran.HasIndex(v => new { v.RegionCode, v.RegisteredOn, v.Category, v.CurrentStatus, v.Id }).HasDatabaseName("IX_veterans_statistics");
         });
 
         modelBuilder.Entity<VeteranTransfer>(transfer =>

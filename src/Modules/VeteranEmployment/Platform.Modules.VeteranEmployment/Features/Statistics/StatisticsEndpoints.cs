@@ -67,21 +67,6 @@ internal sealed class VeteranStatisticsQueryValidator : AbstractValidator<Vetera
 /// <summary>Veterans of a region grouped by region, category and their status on a day.</summary>
 internal sealed record StatusGroup(string RegionCode, DischargeCategory Category, EmploymentStatus? Status, int Count);
 
-/// <summary>Veterans of one region and category on a day, counted per status.</summary>
-internal sealed record StatusCounts(
-    string RegionCode, DischargeCategory Category, int None, int SeekingWork, int Employed, int SelfEmployed, int InTraining, int InEducation, int NotSeekingWork)
-{
-    public IEnumerable<StatusGroup> Groups()
-    {
-        (EmploymentStatus? Status, int Count)[] counts =
-        [
-            (null, None), (EmploymentStatus.SeekingWork, SeekingWork), (EmploymentStatus.Employed, Employed), (EmploymentStatus.SelfEmployed, SelfEmployed),
-            (EmploymentStatus.InTraining, InTraining), (EmploymentStatus.InEducation, InEducation), (EmploymentStatus.NotSeekingWork, NotSeekingWork),
-        ];
-        return counts.Where(c => c.Count > 0).Select(c => new StatusGroup(RegionCode, Category, c.Status, c.Count));
-    }
-}
-
 /// <summary>
 /// The queries behind the statistics (the benchmark explains these same queries). For today (or later:
 /// no entry is dated after today) the veterans' current status is exact and read from the covering
@@ -90,10 +75,8 @@ internal sealed record StatusCounts(
 /// </summary>
 internal static class StatisticsQueries
 {
-    public static async Task<List<StatusGroup>> StatusOnAsync(VeteranEmploymentDbContext db, string regionCode, DateOnly on, DateOnly today, CancellationToken cancellationToken) =>
-        on >= today
-            ? await StatusToday(db, regionCode, on).ToListAsync(cancellationToken)
-            : (await StatusOnPastDay(db, regionCode, on).ToListAsync(cancellationToken)).SelectMany(c => c.Groups()).ToList();
+    public static IQueryable<StatusGroup> StatusOn(VeteranEmploymentDbContext db, string regionCode, DateOnly on, DateOnly today) =>
+        on >= today ? StatusToday(db, regionCode, on) : StatusOnPastDay(db, regionCode, on);
 
     public static IQueryable<StatusGroup> StatusToday(VeteranEmploymentDbContext db, string regionCode, DateOnly on)
     {
@@ -104,11 +87,7 @@ internal static class StatisticsQueries
             .Select(g => new StatusGroup(g.Key.RegionCode, g.Key.Category, g.Key.CurrentStatus, g.Count()));
     }
 
-    /// <summary>
-    /// The status of each veteran on a past day, counted per (region, category) with one count per status,
-    /// so the rows are aggregated in the index's order as they are read (no sort of the whole region).
-    /// </summary>
-    public static IQueryable<StatusCounts> StatusOnPastDay(VeteranEmploymentDbContext db, string regionCode, DateOnly on)
+    public static IQueryable<StatusGroup> StatusOnPastDay(VeteranEmploymentDbContext db, string regionCode, DateOnly on)
     {
         var (low, high) = RegionCode.Range(regionCode);
         return db.Veterans.AsNoTracking()
@@ -122,17 +101,8 @@ internal static class StatisticsQueries
                     .Select(e => (EmploymentStatus?)e.Status)
                     .FirstOrDefault(),
             })
-            .GroupBy(x => new { x.RegionCode, x.Category })
-            .Select(g => new StatusCounts(
-                g.Key.RegionCode,
-                g.Key.Category,
-                g.Count(x => x.Status == null),
-                g.Count(x => x.Status == EmploymentStatus.SeekingWork),
-                g.Count(x => x.Status == EmploymentStatus.Employed),
-                g.Count(x => x.Status == EmploymentStatus.SelfEmployed),
-                g.Count(x => x.Status == EmploymentStatus.InTraining),
-                g.Count(x => x.Status == EmploymentStatus.InEducation),
-                g.Count(x => x.Status == EmploymentStatus.NotSeekingWork)));
+            .GroupBy(x => new { x.RegionCode, x.Category, x.Status })
+            .Select(g => new StatusGroup(g.Key.RegionCode, g.Key.Category, g.Key.Status, g.Count()));
     }
 
     public static IQueryable<(Guid VeteranId, bool Passed)> Trained(VeteranEmploymentDbContext db, string regionCode, DateOnly first, DateOnly last)
@@ -163,7 +133,7 @@ internal static class StatisticsEndpoints
         var on = query.On ?? today;
         var from = query.TrainedFrom ?? new DateOnly(on.Year, 1, 1);
         var to = query.TrainedTo ?? on;
-        var groups = await StatisticsQueries.StatusOnAsync(db, region, on, today, cancellationToken);
+        var groups = await StatisticsQueries.StatusOn(db, region, on, today).ToListAsync(cancellationToken);
         var trained = await StatisticsQueries.Trained(db, region, from, to).ToListAsync(cancellationToken);
         string RollUp(string code) => regions.BreakdownOf(code, region);
         return TypedResults.Ok(new VeteranStatisticsResponse(

@@ -534,7 +534,7 @@ namespace Platform.Modules.VeteranEmployment.Persistence.Migrations.Sqlite
 
                     b.HasIndex("RegionCode", "RegisteredAt", "Id");
 
-                    b.HasIndex("RegionCode", "Category", "RegisteredOn", "CurrentStatus", "Id")
+                    b.HasIndex("RegionCode", "RegisteredOn", "Category", "CurrentStatus", "Id")
                         .HasDatabaseName("IX_veterans_statistics");
 
                     b.ToTable("veterans", (string)null);

@@ -12,7 +12,7 @@ using Platform.Modules.VeteranEmployment.Persistence;
 namespace Platform.Modules.VeteranEmployment.Persistence.Migrations.PostgreSql
 {
     [DbContext(typeof(VeteranEmploymentDbContextPostgreSql))]
-    [Migration("20261125220553_Initial")]
+    [Migration("20261125215938_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -543,7 +543,7 @@ namespace Platform.Modules.VeteranEmployment.Persistence.Migrations.PostgreSql
 
                     b.HasIndex("RegionCode", "RegisteredAt", "Id");
 
-                    b.HasIndex("RegionCode", "Category", "RegisteredOn", "CurrentStatus", "Id")
+                    b.HasIndex("RegionCode", "RegisteredOn", "Category", "CurrentStatus", "Id")
                         .HasDatabaseName("IX_veterans_statistics");
 
                     b.ToTable("veterans", "veteran_employment");

@@ -348,7 +348,7 @@ namespace Platform.Modules.VeteranEmployment.Persistence.Migrations.Sqlite
             migrationBuilder.CreateIndex(
                 name: "IX_veterans_statistics",
                 table: "veterans",
-                columns: new[] { "RegionCode", "Category", "RegisteredOn", "CurrentStatus", "Id" });
+                columns: new[] { "RegionCode", "RegisteredOn", "Category", "CurrentStatus", "Id" });
         }
 
         /// <inheritdoc />
