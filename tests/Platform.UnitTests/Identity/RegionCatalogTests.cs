@@ -177,4 +177,27 @@ public sealed class RegionCatalogTests
 
         Assert.Contains("line 4", exception.Message, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("511102", "510000", "511100")] // a Leshan county in Sichuan: its city
+    [InlineData("511100", "510000", "511100")] // a city in its province: itself
+    [InlineData("500107", "500000", "500107")] // a Chongqing district sits directly under the municipality
+    [InlineData("511102", "511100", "511102")] // a county in its city: itself
+    [InlineData("511102", "511102", "511102")] // a county in itself
+    [InlineData("999999", "510000", "999999")] // unknown: as it is
+    public void Breakdown_rows_are_the_regions_one_level_below_the_region_asked_about(string code, string region, string expected) =>
+        Assert.Equal(expected, RegionCatalog.LoadEmbedded().BreakdownOf(code, region));
+
+    [Fact]
+    public void Every_breakdown_row_of_both_provinces_is_a_known_region()
+    {
+        var catalog = RegionCatalog.LoadEmbedded();
+
+        foreach (var province in new[] { "510000", "500000" })
+        {
+            var rows = catalog.All.Where(r => r.Level == RegionLevel.County && RegionCode.IsWithin(r.Code, province)).Select(r => catalog.BreakdownOf(r.Code, province)).Distinct();
+
+            Assert.All(rows, row => Assert.True(catalog.Contains(row) && catalog.Find(row)!.ParentCode == province, $"{row} is not a region directly under {province}."));
+        }
+    }
 }
