@@ -35,6 +35,13 @@ public sealed class DomainException : Exception
         localizedErrors = errors;
     }
 
+    /// <summary>
+    /// A 400 naming one field, raised from a handler where the rule needs data a validator does not
+    /// have (a day after today, a value the stored record contradicts); it answers like a validator's.
+    /// </summary>
+    public static DomainException ForField(string field, string chinese, string english) =>
+        new(400, ProblemCodes.ValidationFailed, ProblemTexts.SeeFieldErrors, new Dictionary<string, LocalizedText[]> { [field] = [new LocalizedText(chinese, english)] });
+
     public DomainException()
         : this(422, "rule.violated", ProblemTexts.UnprocessableTitle)
     {

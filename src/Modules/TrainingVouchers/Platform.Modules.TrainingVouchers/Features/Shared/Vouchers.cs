@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using Platform.BuildingBlocks.Http;
-using Platform.BuildingBlocks.Localization;
 using Platform.BuildingBlocks.Security;
 using Platform.Modules.TrainingVouchers.Domain;
 using Platform.Modules.TrainingVouchers.Persistence;
@@ -46,5 +45,5 @@ internal static class Vouchers
 
     /// <summary>A 400 for one field, raised from a handler where the rule needs data a validator does not have.</summary>
     public static DomainException FieldError(string field, string chinese, string english) =>
-        new(400, ProblemCodes.ValidationFailed, ProblemTexts.SeeFieldErrors, new Dictionary<string, LocalizedText[]> { [field] = [new LocalizedText(chinese, english)] });
+        DomainException.ForField(field, chinese, english);
 }

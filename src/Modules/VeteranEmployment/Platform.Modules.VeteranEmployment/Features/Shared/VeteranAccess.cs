@@ -1,7 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Platform.BuildingBlocks.Http;
 using Platform.BuildingBlocks.Identity;
-using Platform.BuildingBlocks.Localization;
 using Platform.BuildingBlocks.Security;
 using Platform.Modules.VeteranEmployment.Domain;
 using Platform.Modules.VeteranEmployment.Persistence;
@@ -29,5 +28,5 @@ internal static class VeteranAccess
 
     /// <summary>A 400 for one field, raised from a handler where the rule needs data a validator does not have.</summary>
     public static DomainException FieldError(string field, string chinese, string english) =>
-        new(400, ProblemCodes.ValidationFailed, ProblemTexts.SeeFieldErrors, new Dictionary<string, LocalizedText[]> { [field] = [new LocalizedText(chinese, english)] });
+        DomainException.ForField(field, chinese, english);
 }
