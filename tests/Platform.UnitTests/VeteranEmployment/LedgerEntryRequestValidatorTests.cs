@@ -38,10 +38,10 @@ public sealed class LedgerEntryRequestValidatorTests
     }
 
     [Fact]
-    public void The_employed_position_is_at_most_100_characters()
+    public void The_employed_position_is_at_most_200_characters_a_postings_title()
     {
-        AssertValid(Employed() with { Position = new string('岗', 100) });
-        AssertInvalid(Employed() with { Position = new string('岗', 101) }, nameof(LedgerEntryRequest.Position));
+        AssertValid(Employed() with { Position = new string('岗', 200) });
+        AssertInvalid(Employed() with { Position = new string('岗', 201) }, nameof(LedgerEntryRequest.Position));
     }
 
     [Theory]
