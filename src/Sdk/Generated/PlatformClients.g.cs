@@ -6353,7 +6353,7 @@ namespace Platform.Sdk
         /// Record an expert's score of a recommended application
         /// </summary>
         /// <remarks>
-        /// Each expert scores once (409 studios.already_scored). An expert of the host organisation or of the lead master's employer may not score (403 studios.expert_conflict); neither may the staff member who recommended it. The first score puts the application under review.
+        /// Each expert scores once (409 studios.already_scored). An expert of the host organisation or of the lead master's employer may not score (403 studios.expert_conflict); neither may the staff member who recommended it. The first score puts the application under review; experts scoring at the same moment are all recorded.
         /// <br/>
         /// <br/>Requires the permission `skill_master_studios.applications.score`.
         /// </remarks>
@@ -8414,7 +8414,7 @@ namespace Platform.Sdk
         /// Record an expert's score of a recommended application
         /// </summary>
         /// <remarks>
-        /// Each expert scores once (409 studios.already_scored). An expert of the host organisation or of the lead master's employer may not score (403 studios.expert_conflict); neither may the staff member who recommended it. The first score puts the application under review.
+        /// Each expert scores once (409 studios.already_scored). An expert of the host organisation or of the lead master's employer may not score (403 studios.expert_conflict); neither may the staff member who recommended it. The first score puts the application under review; experts scoring at the same moment are all recorded.
         /// <br/>
         /// <br/>Requires the permission `skill_master_studios.applications.score`.
         /// </remarks>

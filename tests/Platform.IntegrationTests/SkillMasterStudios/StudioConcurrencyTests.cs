@@ -239,6 +239,28 @@ public sealed class StudioConcurrencyTests(ProviderHosts hosts) : IClassFixture<
         Dispose(experts);
     }
 
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.PostgreSql)]
+    public async Task Experts_giving_the_first_score_at_once_are_all_recorded(DatabaseProvider provider)
+    {
+        var host = await hosts.GetAsync(provider);
+        using var op = Kit.Operator(host);
+        var id = await Kit.RecommendedApplicationAsync(host, Kit.NewStudioBody(await Kit.MasterIdAsync(host)));
+        var experts = Enumerable.Range(0, 3).Select(i => Kit.Expert(host, $"first-expert-{i}-{Guid.NewGuid():N}")).ToArray();
+
+        // Each of them may be the one who moves the application under review; the others retry and are
+        // recorded without moving it.
+        var answers = await RaceAsync(experts, (client, _) => Kit.PostAsync(client, $"/applications/{id}/scores", new { score = 88m, comment = "评分" }));
+
+        Report(answers);
+        Assert.All(answers, a => Assert.Equal(HttpStatusCode.OK, a.Status));
+        var application = await Kit.GetOkAsync(op, $"/applications/{id}");
+        Assert.Equal(3, application.GetProperty("scores").GetArrayLength());
+        Assert.Equal("UnderReview", application.GetProperty("status").GetString());
+        Dispose(experts);
+    }
+
     /// <summary>Sends one request per client, all released at once, and collects every answer with the index of its sender.</summary>
     private static async Task<Answer[]> RaceAsync(IReadOnlyList<HttpClient> clients, Func<HttpClient, int, Task<HttpResponseMessage>> send)
     {

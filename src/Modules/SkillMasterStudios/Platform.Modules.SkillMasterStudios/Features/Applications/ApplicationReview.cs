@@ -80,7 +80,7 @@ internal static class ApplicationReview
             .WithName("SkillMasterStudios_RecordExpertScore")
             .RequirePermission(StudioPermissions.ApplicationsScore)
             .WithSummary("Record an expert's score of a recommended application")
-            .WithDescription("Each expert scores once (409 studios.already_scored). An expert of the host organisation or of the lead master's employer may not score (403 studios.expert_conflict); neither may the staff member who recommended it. The first score puts the application under review.")
+            .WithDescription("Each expert scores once (409 studios.already_scored). An expert of the host organisation or of the lead master's employer may not score (403 studios.expert_conflict); neither may the staff member who recommended it. The first score puts the application under review; experts scoring at the same moment are all recorded.")
             .ProducesApiProblem(StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound, StatusCodes.Status409Conflict);
 
         routes.MapPost("/applications/{id:guid}/decision", DecideAsync)
@@ -115,6 +115,25 @@ internal static class ApplicationReview
 
     private static async Task<Ok<ApplicationResponse>> ScoreAsync(
         Guid id, ExpertScoreRequest request, HttpContext http, SkillMasterStudiosDbContext db, ApplicationResults results, TimeProvider time, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                var application = await ScoreOnceAsync(id, request, db, time, cancellationToken);
+                return await results.OkAsync(http, application, cancellationToken);
+            }
+            catch (DbUpdateConcurrencyException) when (attempt < 3)
+            {
+                // Another expert's first score moved the application between the read and the save:
+                // read it again; now under review, the score goes in without touching it. (A decision
+                // that won instead makes the next attempt answer 409 invalid_transition.)
+                db.ChangeTracker.Clear();
+            }
+        }
+    }
+
+    private static async Task<StudioApplication> ScoreOnceAsync(Guid id, ExpertScoreRequest request, SkillMasterStudiosDbContext db, TimeProvider time, CancellationToken cancellationToken)
     {
         var application = await StudioAccess.ApplicationAsync(db, id, cancellationToken);
         ApplicationStateMachine.Next(application.Status, ApplicationAction.Score);
@@ -166,7 +185,7 @@ internal static class ApplicationReview
             throw AlreadyScored();
         }
 
-        return await results.OkAsync(http, application, cancellationToken);
+        return application;
     }
 
     private static async Task<Ok<ApplicationResponse>> DecideAsync(
