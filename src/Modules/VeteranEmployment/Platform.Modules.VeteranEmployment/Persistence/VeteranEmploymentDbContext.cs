@@ -61,6 +61,10 @@ internal class VeteranEmploymentDbContext(DbContextOptions options) : ModuleDbCo
             // Statistics read the veterans of a region (a range) from this index alone: what they are
             // grouped by, the status today, and the id that finds the status on a past day in the ledger.
             veteran.HasIndex(v => new { v.RegionCode, v.RegisteredOn, v.Category, v.CurrentStatus, v.Id }).HasDatabaseName("IX_veterans_statistics");
+
+            // The trained figure joins the year's training records to their veterans' regions: this
+            // answers each join from the index alone instead of a key seek and a row read.
+            veteran.HasIndex(v => new { v.Id, v.RegionCode }).HasDatabaseName("IX_veterans_region_of");
         });
 
         modelBuilder.Entity<VeteranTransfer>(transfer =>
@@ -99,7 +103,7 @@ internal class VeteranEmploymentDbContext(DbContextOptions options) : ModuleDbCo
             record.Property(r => r.InstitutionCode).HasMaxLength(18).IsFixedLength().IsRequired();
             record.HasIndex(r => r.VoucherId).IsUnique();
             record.HasIndex(r => new { r.VeteranId, r.CompletedOn });
-            record.HasIndex(r => new { r.CompletedOn, r.VeteranId }).HasDatabaseName("IX_training_records_statistics");
+            record.HasIndex(r => new { r.CompletedOn, r.VeteranId, r.Passed }).HasDatabaseName("IX_training_records_statistics");
         });
 
         modelBuilder.Entity<LedgerEntry>(entry =>

@@ -452,10 +452,10 @@ namespace Platform.Modules.VeteranEmployment.Persistence.Migrations.PostgreSql
                     b.HasIndex("VoucherId")
                         .IsUnique();
 
-                    b.HasIndex("CompletedOn", "VeteranId")
-                        .HasDatabaseName("IX_training_records_statistics");
-
                     b.HasIndex("VeteranId", "CompletedOn");
+
+                    b.HasIndex("CompletedOn", "VeteranId", "Passed")
+                        .HasDatabaseName("IX_training_records_statistics");
 
                     b.ToTable("training_records", "veteran_employment");
                 });
@@ -531,6 +531,9 @@ namespace Platform.Modules.VeteranEmployment.Persistence.Migrations.PostgreSql
                         .HasColumnType("integer");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("Id", "RegionCode")
+                        .HasDatabaseName("IX_veterans_region_of");
 
                     b.HasIndex("RegisteredAt", "Id");
 

@@ -446,10 +446,10 @@ namespace Platform.Modules.VeteranEmployment.Persistence.Migrations.Sqlite
                     b.HasIndex("VoucherId")
                         .IsUnique();
 
-                    b.HasIndex("CompletedOn", "VeteranId")
-                        .HasDatabaseName("IX_training_records_statistics");
-
                     b.HasIndex("VeteranId", "CompletedOn");
+
+                    b.HasIndex("CompletedOn", "VeteranId", "Passed")
+                        .HasDatabaseName("IX_training_records_statistics");
 
                     b.ToTable("training_records", (string)null);
                 });
@@ -525,6 +525,9 @@ namespace Platform.Modules.VeteranEmployment.Persistence.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("Id", "RegionCode")
+                        .HasDatabaseName("IX_veterans_region_of");
 
                     b.HasIndex("RegisteredAt", "Id");
 

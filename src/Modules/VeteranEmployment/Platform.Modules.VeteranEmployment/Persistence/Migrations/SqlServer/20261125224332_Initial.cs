@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace Platform.Modules.VeteranEmployment.Persistence.Migrations.PostgreSql
+namespace Platform.Modules.VeteranEmployment.Persistence.Migrations.SqlServer
 {
     /// <inheritdoc />
     internal partial class Initial : Migration
@@ -19,9 +19,9 @@ namespace Platform.Modules.VeteranEmployment.Persistence.Migrations.PostgreSql
                 schema: "veteran_employment",
                 columns: table => new
                 {
-                    MessageId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Consumer = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    HandledAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                    MessageId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Consumer = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    HandledAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -33,16 +33,16 @@ namespace Platform.Modules.VeteranEmployment.Persistence.Migrations.PostgreSql
                 schema: "veteran_employment",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    Kind = table.Column<string>(type: "character varying(24)", maxLength: 24, nullable: false),
-                    RegionCode = table.Column<string>(type: "character(6)", fixedLength: true, maxLength: 6, nullable: false),
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Kind = table.Column<string>(type: "nvarchar(24)", maxLength: 24, nullable: false),
+                    RegionCode = table.Column<string>(type: "nchar(6)", fixedLength: true, maxLength: 6, nullable: false),
                     EffectiveFrom = table.Column<DateOnly>(type: "date", nullable: false),
                     EffectiveTo = table.Column<DateOnly>(type: "date", nullable: true),
-                    BaseAmount = table.Column<decimal>(type: "numeric(12,2)", precision: 12, scale: 2, nullable: false),
-                    UpliftPercent = table.Column<decimal>(type: "numeric(5,2)", precision: 5, scale: 2, nullable: false),
-                    MaxMonths = table.Column<int>(type: "integer", nullable: false),
-                    Source = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    IsSample = table.Column<bool>(type: "boolean", nullable: false)
+                    BaseAmount = table.Column<decimal>(type: "decimal(12,2)", precision: 12, scale: 2, nullable: false),
+                    UpliftPercent = table.Column<decimal>(type: "decimal(5,2)", precision: 5, scale: 2, nullable: false),
+                    MaxMonths = table.Column<int>(type: "int", nullable: false),
+                    Source = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    IsSample = table.Column<bool>(type: "bit", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -54,15 +54,15 @@ namespace Platform.Modules.VeteranEmployment.Persistence.Migrations.PostgreSql
                 schema: "veteran_employment",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    PostingId = table.Column<Guid>(type: "uuid", nullable: false),
-                    VeteranId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Status = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
-                    AppliedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    AppliedBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    DecidedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    PlacementEntryId = table.Column<Guid>(type: "uuid", nullable: true),
-                    Version = table.Column<int>(type: "integer", nullable: false)
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    PostingId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    VeteranId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Status = table.Column<string>(type: "nvarchar(16)", maxLength: 16, nullable: false),
+                    AppliedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    AppliedBy = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    DecidedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    PlacementEntryId = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
+                    Version = table.Column<int>(type: "int", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -74,21 +74,21 @@ namespace Platform.Modules.VeteranEmployment.Persistence.Migrations.PostgreSql
                 schema: "veteran_employment",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    EmployerCode = table.Column<string>(type: "character(18)", fixedLength: true, maxLength: 18, nullable: false),
-                    EmployerName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    RegionCode = table.Column<string>(type: "character(6)", fixedLength: true, maxLength: 6, nullable: false),
-                    OccupationCode = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
-                    Title = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    Requirements = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
-                    Specialties = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
-                    Headcount = table.Column<int>(type: "integer", nullable: false),
-                    Placed = table.Column<int>(type: "integer", nullable: false),
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    EmployerCode = table.Column<string>(type: "nchar(18)", fixedLength: true, maxLength: 18, nullable: false),
+                    EmployerName = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    RegionCode = table.Column<string>(type: "nchar(6)", fixedLength: true, maxLength: 6, nullable: false),
+                    OccupationCode = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
+                    Title = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    Requirements = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: false),
+                    Specialties = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: false),
+                    Headcount = table.Column<int>(type: "int", nullable: false),
+                    Placed = table.Column<int>(type: "int", nullable: false),
                     ClosesOn = table.Column<DateOnly>(type: "date", nullable: false),
-                    Status = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
-                    PostedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    PostedBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    Version = table.Column<int>(type: "integer", nullable: false)
+                    Status = table.Column<string>(type: "nvarchar(16)", maxLength: 16, nullable: false),
+                    PostedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    PostedBy = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    Version = table.Column<int>(type: "int", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -100,21 +100,21 @@ namespace Platform.Modules.VeteranEmployment.Persistence.Migrations.PostgreSql
                 schema: "veteran_employment",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    VeteranId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    VeteranId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
                     EffectiveOn = table.Column<DateOnly>(type: "date", nullable: false),
-                    Status = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
-                    EmployerCode = table.Column<string>(type: "character(18)", fixedLength: true, maxLength: 18, nullable: true),
-                    Position = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
-                    BusinessName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
-                    BusinessCode = table.Column<string>(type: "character(18)", fixedLength: true, maxLength: 18, nullable: true),
-                    ContractMonths = table.Column<int>(type: "integer", nullable: true),
-                    SocialInsurance = table.Column<bool>(type: "boolean", nullable: false),
-                    Source = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
-                    CorrectsEntryId = table.Column<Guid>(type: "uuid", nullable: true),
-                    Note = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
-                    RecordedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    RecordedBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false)
+                    Status = table.Column<string>(type: "nvarchar(16)", maxLength: 16, nullable: false),
+                    EmployerCode = table.Column<string>(type: "nchar(18)", fixedLength: true, maxLength: 18, nullable: true),
+                    Position = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
+                    BusinessName = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
+                    BusinessCode = table.Column<string>(type: "nchar(18)", fixedLength: true, maxLength: 18, nullable: true),
+                    ContractMonths = table.Column<int>(type: "int", nullable: true),
+                    SocialInsurance = table.Column<bool>(type: "bit", nullable: false),
+                    Source = table.Column<string>(type: "nvarchar(16)", maxLength: 16, nullable: false),
+                    CorrectsEntryId = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
+                    Note = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: false),
+                    RecordedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    RecordedBy = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -126,12 +126,12 @@ namespace Platform.Modules.VeteranEmployment.Persistence.Migrations.PostgreSql
                 schema: "veteran_employment",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    EventName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    Payload = table.Column<string>(type: "text", nullable: false),
-                    OccurredAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    RecordedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    TraceParent = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true)
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    EventName = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    Payload = table.Column<string>(type: "nvarchar(max)", nullable: false),
+                    OccurredAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    RecordedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    TraceParent = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -143,14 +143,14 @@ namespace Platform.Modules.VeteranEmployment.Persistence.Migrations.PostgreSql
                 schema: "veteran_employment",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    VeteranId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    VeteranId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
                     SurveyedOn = table.Column<DateOnly>(type: "date", nullable: false),
-                    Occupations = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
-                    PreferredForm = table.Column<string>(type: "character varying(24)", maxLength: 24, nullable: false),
-                    Note = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
-                    RecordedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    RecordedBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false)
+                    Occupations = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: false),
+                    PreferredForm = table.Column<string>(type: "nvarchar(24)", maxLength: 24, nullable: false),
+                    Note = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: false),
+                    RecordedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    RecordedBy = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -162,15 +162,15 @@ namespace Platform.Modules.VeteranEmployment.Persistence.Migrations.PostgreSql
                 schema: "veteran_employment",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    VeteranId = table.Column<Guid>(type: "uuid", nullable: false),
-                    VoucherId = table.Column<Guid>(type: "uuid", nullable: false),
-                    OccupationCode = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
-                    OccupationName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    Level = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
-                    Passed = table.Column<bool>(type: "boolean", nullable: false),
-                    CertificateNumber = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
-                    InstitutionCode = table.Column<string>(type: "character(18)", fixedLength: true, maxLength: 18, nullable: false),
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    VeteranId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    VoucherId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    OccupationCode = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
+                    OccupationName = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
+                    Level = table.Column<string>(type: "nvarchar(16)", maxLength: 16, nullable: false),
+                    Passed = table.Column<bool>(type: "bit", nullable: false),
+                    CertificateNumber = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: true),
+                    InstitutionCode = table.Column<string>(type: "nchar(18)", fixedLength: true, maxLength: 18, nullable: false),
                     CompletedOn = table.Column<DateOnly>(type: "date", nullable: false)
                 },
                 constraints: table =>
@@ -183,14 +183,14 @@ namespace Platform.Modules.VeteranEmployment.Persistence.Migrations.PostgreSql
                 schema: "veteran_employment",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    VeteranId = table.Column<Guid>(type: "uuid", nullable: false),
-                    FromRegionCode = table.Column<string>(type: "character(6)", fixedLength: true, maxLength: 6, nullable: false),
-                    ToRegionCode = table.Column<string>(type: "character(6)", fixedLength: true, maxLength: 6, nullable: false),
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    VeteranId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    FromRegionCode = table.Column<string>(type: "nchar(6)", fixedLength: true, maxLength: 6, nullable: false),
+                    ToRegionCode = table.Column<string>(type: "nchar(6)", fixedLength: true, maxLength: 6, nullable: false),
                     TransferredOn = table.Column<DateOnly>(type: "date", nullable: false),
-                    Reason = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
-                    RecordedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    RecordedBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false)
+                    Reason = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: false),
+                    RecordedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    RecordedBy = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -202,24 +202,24 @@ namespace Platform.Modules.VeteranEmployment.Persistence.Migrations.PostgreSql
                 schema: "veteran_employment",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    person_ciphertext = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
-                    person_blind_index = table.Column<string>(type: "character(43)", fixedLength: true, maxLength: 43, nullable: false),
-                    Name = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    person_ciphertext = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: false),
+                    person_blind_index = table.Column<string>(type: "nchar(43)", fixedLength: true, maxLength: 43, nullable: false),
+                    Name = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: false),
                     BirthDate = table.Column<DateOnly>(type: "date", nullable: false),
-                    Category = table.Column<string>(type: "character varying(24)", maxLength: 24, nullable: false),
-                    Branch = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    Category = table.Column<string>(type: "nvarchar(24)", maxLength: 24, nullable: false),
+                    Branch = table.Column<string>(type: "nvarchar(16)", maxLength: 16, nullable: false),
                     DischargedOn = table.Column<DateOnly>(type: "date", nullable: false),
-                    Rank = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
-                    Specialties = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
-                    Education = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
-                    RegionCode = table.Column<string>(type: "character(6)", fixedLength: true, maxLength: 6, nullable: false),
+                    Rank = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: false),
+                    Specialties = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: false),
+                    Education = table.Column<string>(type: "nvarchar(16)", maxLength: 16, nullable: false),
+                    RegionCode = table.Column<string>(type: "nchar(6)", fixedLength: true, maxLength: 6, nullable: false),
                     RegisteredOn = table.Column<DateOnly>(type: "date", nullable: false),
-                    RegisteredAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    RegisteredBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    CurrentStatus = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: true),
-                    Version = table.Column<int>(type: "integer", nullable: false)
+                    RegisteredAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    RegisteredBy = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    CurrentStatus = table.Column<string>(type: "nvarchar(16)", maxLength: 16, nullable: true),
+                    Version = table.Column<int>(type: "int", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -231,17 +231,17 @@ namespace Platform.Modules.VeteranEmployment.Persistence.Migrations.PostgreSql
                 schema: "veteran_employment",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    MessageId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Consumer = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    Status = table.Column<int>(type: "integer", nullable: false),
-                    Attempts = table.Column<int>(type: "integer", nullable: false),
-                    NextAttemptAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    LastAttemptAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    DeliveredAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    LeaseOwner = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
-                    LeaseExpiresAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    LastError = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true)
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    MessageId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Consumer = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    Status = table.Column<int>(type: "int", nullable: false),
+                    Attempts = table.Column<int>(type: "int", nullable: false),
+                    NextAttemptAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    LastAttemptAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    DeliveredAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    LeaseOwner = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: true),
+                    LeaseExpiresAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    LastError = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -328,7 +328,7 @@ namespace Platform.Modules.VeteranEmployment.Persistence.Migrations.PostgreSql
                 name: "IX_training_records_statistics",
                 schema: "veteran_employment",
                 table: "training_records",
-                columns: new[] { "CompletedOn", "VeteranId" });
+                columns: new[] { "CompletedOn", "VeteranId", "Passed" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_training_records_VeteranId_CompletedOn",
@@ -367,6 +367,12 @@ namespace Platform.Modules.VeteranEmployment.Persistence.Migrations.PostgreSql
                 table: "veterans",
                 column: "person_blind_index",
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_veterans_region_of",
+                schema: "veteran_employment",
+                table: "veterans",
+                columns: new[] { "Id", "RegionCode" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_veterans_RegionCode_RegisteredAt_Id",

@@ -301,7 +301,7 @@ namespace Platform.Modules.VeteranEmployment.Persistence.Migrations.Sqlite
             migrationBuilder.CreateIndex(
                 name: "IX_training_records_statistics",
                 table: "training_records",
-                columns: new[] { "CompletedOn", "VeteranId" });
+                columns: new[] { "CompletedOn", "VeteranId", "Passed" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_training_records_VeteranId_CompletedOn",
@@ -334,6 +334,11 @@ namespace Platform.Modules.VeteranEmployment.Persistence.Migrations.Sqlite
                 table: "veterans",
                 column: "person_blind_index",
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_veterans_region_of",
+                table: "veterans",
+                columns: new[] { "Id", "RegionCode" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_veterans_RegionCode_RegisteredAt_Id",
