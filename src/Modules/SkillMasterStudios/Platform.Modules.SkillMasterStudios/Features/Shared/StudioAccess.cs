@@ -11,17 +11,7 @@ namespace Platform.Modules.SkillMasterStudios.Features.Shared;
 internal static class StudioAccess
 {
     /// <summary>Refuses (403) a region outside the caller's: records are created and figures read only within it.</summary>
-    public static void RequireRegion(Caller caller, string regionCode)
-    {
-        if (!caller.Scope.Covers(regionCode))
-        {
-            throw StudioProblems.Refuse(
-                403,
-                StudioProblems.RegionOutsideCaller,
-                $"地区 {regionCode} 不在您的管辖范围（{caller.Scope.Code}）内。",
-                $"Region {regionCode} is outside your region ({caller.Scope.Code}).");
-        }
-    }
+    public static void RequireRegion(Caller caller, string regionCode) => caller.RequireWithin(regionCode, StudioProblems.RegionOutsideCaller);
 
     public static async Task<Master> MasterAsync(SkillMasterStudiosDbContext db, Guid id, CancellationToken cancellationToken) =>
         await db.Masters.FirstOrDefaultAsync(m => m.Id == id, cancellationToken)

@@ -15,9 +15,6 @@ namespace Platform.Modules.TrainingVouchers.Features.Shared;
 /// </summary>
 internal sealed class ReferenceData(IServiceScopeFactory scopes, TimeProvider time) : ReferenceSnapshotCache<ReferenceData.Snapshot>(scopes, time)
 {
-    /// <summary>The region and the divisions containing it: <c>511102</c>, <c>511100</c>, <c>510000</c>.</summary>
-    public static string[] SelfAndAncestors(string regionCode) => RegionCode.SelfAndAncestors(regionCode);
-
     /// <summary>True when the two divisions are in different provinces (Sichuan and Chongqing).</summary>
     public static bool CrossesProvince(string first, string second) => !first.AsSpan(0, 2).SequenceEqual(second.AsSpan(0, 2));
 
@@ -27,7 +24,7 @@ internal sealed class ReferenceData(IServiceScopeFactory scopes, TimeProvider ti
     public async Task<ProgramRules?> RulesInForceAsync(string regionCode, DateOnly day, CancellationToken cancellationToken)
     {
         var snapshot = await SnapshotAsync(cancellationToken);
-        var candidates = SelfAndAncestors(regionCode);
+        var candidates = RegionCode.SelfAndAncestors(regionCode);
         return RegionalRules.InForce(snapshot.Rules.Where(r => candidates.Contains(r.RegionCode)), regionCode, day);
     }
 

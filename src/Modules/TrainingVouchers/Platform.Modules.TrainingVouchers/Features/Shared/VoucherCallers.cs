@@ -38,17 +38,7 @@ internal static class VoucherCallers
     }
 
     /// <summary>Refuses (403) a region outside the caller's: issuing, statistics and reference data are set only within it.</summary>
-    public static void RequireRegion(Caller caller, string regionCode)
-    {
-        if (!caller.Scope.Covers(regionCode))
-        {
-            throw VoucherProblems.Refuse(
-                403,
-                VoucherProblems.RegionOutsideCaller,
-                $"地区 {regionCode} 不在您的管辖范围（{caller.Scope.Code}）内。",
-                $"Region {regionCode} is outside your region ({caller.Scope.Code}).");
-        }
-    }
+    public static void RequireRegion(Caller caller, string regionCode) => caller.RequireWithin(regionCode, VoucherProblems.RegionOutsideCaller);
 
     /// <summary>Refuses an institution caller acting on a voucher enrolled at another institution.</summary>
     public static void RequireOwnVoucher(Caller caller, Voucher voucher)

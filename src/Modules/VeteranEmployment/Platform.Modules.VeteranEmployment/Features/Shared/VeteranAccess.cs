@@ -11,13 +11,7 @@ namespace Platform.Modules.VeteranEmployment.Features.Shared;
 internal static class VeteranAccess
 {
     /// <summary>Refuses (403) a region outside the caller's.</summary>
-    public static void RequireRegion(Caller caller, string regionCode)
-    {
-        if (!caller.Scope.Covers(regionCode))
-        {
-            throw VeteranProblems.Refuse(403, VeteranProblems.RegionOutsideCaller, $"地区 {regionCode} 不在您的管辖范围（{caller.Scope.Code}）内。", $"Region {regionCode} is outside your region ({caller.Scope.Code}).");
-        }
-    }
+    public static void RequireRegion(Caller caller, string regionCode) => caller.RequireWithin(regionCode, VeteranProblems.RegionOutsideCaller);
 
     /// <summary>The veteran, tracked; 404 outside the caller's region. The ledger, needs and records are reached only through it.</summary>
     public static async Task<Veteran> VeteranAsync(VeteranEmploymentDbContext db, Guid id, CancellationToken cancellationToken) =>
