@@ -1,5 +1,6 @@
 using Platform.BuildingBlocks.Modules;
 using Platform.Modules.Platform;
+using Platform.Modules.ReturnHomeEntrepreneurship;
 using Platform.Modules.SkillMasterStudios;
 using Platform.Modules.TrainingVouchers;
 using Platform.Modules.VeteranEmployment;
@@ -18,5 +19,6 @@ public static class HostModules
         new TrainingVouchersModule(),
         new SkillMasterStudiosModule(),
         new VeteranEmploymentModule(),
+        new ReturnHomeEntrepreneurshipModule(),
     ];
 }

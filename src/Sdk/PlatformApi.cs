@@ -4,7 +4,8 @@ namespace Platform.Sdk;
 /// One entry point to every module's client. Each property is the generated typed client of one
 /// module; a new module adds one property here and one line in <see cref="PlatformSdkServiceCollectionExtensions"/>.
 /// </summary>
-public sealed class PlatformApi(IPlatformClient platform, ITrainingVouchersClient trainingVouchers, ISkillMasterStudiosClient skillMasterStudios, IVeteranEmploymentClient veteranEmployment)
+public sealed class PlatformApi(IPlatformClient platform, ITrainingVouchersClient trainingVouchers, ISkillMasterStudiosClient skillMasterStudios, IVeteranEmploymentClient veteranEmployment,
+    IReturnHomeEntrepreneurshipClient returnHomeEntrepreneurship)
 {
     /// <summary>The built-in Platform module: modules, regions, outbox dead letters.</summary>
     public IPlatformClient Platform { get; } = platform;
@@ -17,4 +18,7 @@ public sealed class PlatformApi(IPlatformClient platform, ITrainingVouchersClien
 
     /// <summary>Veteran employment: registry, training needs, employment ledger, job matching, hiring incentives, statistics.</summary>
     public IVeteranEmploymentClient VeteranEmployment { get; } = veteranEmployment;
+
+    /// <summary>Return-home entrepreneurship: founders, businesses and jobs, parks, start-up subsidies, guaranteed loans and interest subsidy, mentors, statistics.</summary>
+    public IReturnHomeEntrepreneurshipClient ReturnHomeEntrepreneurship { get; } = returnHomeEntrepreneurship;
 }

@@ -26,6 +26,7 @@ public static class PlatformSdkServiceCollectionExtensions
             AddClient<ITrainingVouchersClient, TrainingVouchersClient>(services),
             AddClient<ISkillMasterStudiosClient, SkillMasterStudiosClient>(services),
             AddClient<IVeteranEmploymentClient, VeteranEmploymentClient>(services),
+            AddClient<IReturnHomeEntrepreneurshipClient, ReturnHomeEntrepreneurshipClient>(services),
         ];
     }
 

@@ -23,6 +23,7 @@ public sealed class DisabledPlatformHost : IAsyncLifetime
             ["Modules:TrainingVouchers:Enabled"] = "false",
             ["Modules:SkillMasterStudios:Enabled"] = "false",
             ["Modules:VeteranEmployment:Enabled"] = "false",
+            ["Modules:ReturnHomeEntrepreneurship:Enabled"] = "false",
         });
 
     public async ValueTask DisposeAsync()
@@ -43,6 +44,7 @@ public sealed class DisabledModuleTests(DisabledPlatformHost host) : IClassFixtu
     [InlineData("/api/platform/outbox/dead-letters")]
     [InlineData("/api/training-vouchers/occupations")]
     [InlineData("/api/skill-master-studios/funding-standards")]
+    [InlineData("/api/return-home-entrepreneurship/loan-rules")]
     [InlineData("/api/veteran-employment/incentive-standards")]
     public async Task Routes_of_a_disabled_module_answer_404_route_not_found(string path)
     {

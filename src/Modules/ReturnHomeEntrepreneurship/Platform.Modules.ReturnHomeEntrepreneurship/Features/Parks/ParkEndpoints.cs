@@ -1,0 +1,11 @@
+using Microsoft.AspNetCore.Routing;
+
+namespace Platform.Modules.ReturnHomeEntrepreneurship.Features.Parks;
+
+internal static class ParkEndpoints
+{
+    public static void MapParkEndpoints(this IEndpointRouteBuilder routes)
+    {
+        ArgumentNullException.ThrowIfNull(routes);
+    }
+}
