@@ -5,6 +5,7 @@ using Platform.BuildingBlocks.Messaging;
 using Platform.BuildingBlocks.Modules;
 using Platform.BuildingBlocks.Persistence;
 using Platform.BuildingBlocks.Security;
+using Platform.Modules.ReturnHomeEntrepreneurship.Contracts;
 using Platform.Modules.TrainingVouchers.Contracts;
 using Platform.Modules.VeteranEmployment.Features.Incentives;
 using Platform.Modules.VeteranEmployment.Features.Integration;
@@ -39,6 +40,7 @@ public sealed class VeteranEmploymentModule : IModule
         services.AddScoped<IModuleSeeder, ReferenceDataSeeder>();
         services.AddValidatorsFromAssemblyContaining<VeteranEmploymentModule>(ServiceLifetime.Singleton, includeInternalTypes: true);
         services.AddIntegrationEventHandler<TrainingCompleted, TrainingCompletedHandler, VeteranEmploymentDbContext>("veteran_employment.training_completed");
+        services.AddIntegrationEventHandler<BusinessRegistered, BusinessRegisteredHandler, VeteranEmploymentDbContext>("veteran_employment.business_registered");
         services.AddPermissions(VeteranPermissions.Grants);
     }
 

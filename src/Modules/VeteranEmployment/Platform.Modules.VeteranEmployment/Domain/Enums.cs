@@ -52,6 +52,12 @@ internal enum LedgerSource
     Manual,
     Import,
     Placement,
+
+    /// <summary>
+    /// From the return-home entrepreneurship module: the veteran founded a business registered there
+    /// (<c>BusinessRegistered</c>), recorded as self-employed.
+    /// </summary>
+    Entrepreneurship,
 }
 
 /// <summary>The form of training a veteran prefers.</summary>

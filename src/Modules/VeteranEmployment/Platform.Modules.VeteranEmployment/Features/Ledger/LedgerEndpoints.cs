@@ -22,7 +22,7 @@ namespace Platform.Modules.VeteranEmployment.Features.Ledger;
 /// <param name="SocialInsurance">Whether social insurance is paid.</param>
 /// <param name="BusinessName">The business, when self-employed.</param>
 /// <param name="BusinessCode">Its credit code.</param>
-/// <param name="Source">Manual, Import or Placement.</param>
+/// <param name="Source">Manual, Import, Placement or Entrepreneurship (a business registered by the return-home entrepreneurship module).</param>
 /// <param name="CorrectsEntryId">The entry it corrects.</param>
 /// <param name="Superseded">True when a later-recorded entry of the same effective day replaces it.</param>
 /// <param name="Note">The note.</param>

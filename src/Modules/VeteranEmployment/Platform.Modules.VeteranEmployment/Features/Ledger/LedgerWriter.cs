@@ -60,7 +60,8 @@ internal sealed class LedgerEntryRequestValidator : AbstractValidator<LedgerEntr
 }
 
 /// <summary>
-/// Appends to a veteran's ledger: the one path for a recorded status, an imported row and a placement.
+/// Appends to a veteran's ledger: the one path for a recorded status, an imported row, a placement and a
+/// business registered by the return-home entrepreneurship module.
 /// Refuses a day before discharge or after today and a correction of an entry the veteran does not
 /// have; keeps the veteran's current status (the entry in force today) and publishes
 /// <see cref="VeteranEmploymentChanged"/> in the same transaction.
