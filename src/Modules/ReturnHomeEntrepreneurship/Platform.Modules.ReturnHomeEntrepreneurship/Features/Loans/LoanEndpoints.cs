@@ -512,17 +512,24 @@ internal static class LoanEndpoints
     {
         var partners = await db.LoanParticipants.AsNoTracking().Where(p => p.LoanId == loan.Id && !p.IsLead).Select(p => p.EntrepreneurId).ToListAsync(cancellationToken);
         LoanStandingResponse? standing = null;
+        var status = loan.Status;
         if (loan.DisbursedOn is not null)
         {
             var payments = await LoanStandings.PaymentsAsync(db, loan.Id, cancellationToken);
             var now = LoanArithmetic.Evaluate(loan.Terms, payments, today);
+            if (LoanStateMachine.Running.Contains(status) && LoanStateMachine.FromStanding(status, now, payments.Count > 0) is var live && LoanStateMachine.CanMove(status, live))
+            {
+                // The stored status may be a day behind (the daily check); the answer shows today's.
+                status = live;
+            }
+
             standing = new LoanStandingResponse(
                 now.Outstanding, now.PrincipalArrears, now.InterestArrears, now.OverdueSince, now.NextDueOn, payments.Sum(p => p.Principal), payments.Sum(p => p.Interest),
                 now.Periods.Where(p => !p.Projected).Sum(p => p.Subsidy), now.Spells.Select(s => new OverdueSpellResponse(s.From, s.To)).ToArray());
         }
 
         EntityTags.Set(http, loan);
-        return TypedResults.Ok(Present(loan, partners, standing));
+        return TypedResults.Ok(Present(loan, partners, standing) with { Status = status });
     }
 
     private static LoanResponse Present(Loan l, IReadOnlyList<Guid> partners, LoanStandingResponse? standing) => new(
