@@ -1,7 +1,9 @@
+using Platform.BuildingBlocks.Concurrency;
+
 namespace Platform.Modules.ReturnHomeEntrepreneurship.Domain;
 
 /// <summary>A mentor of the pool shared by Sichuan and Chongqing (创业导师库); seen by every region.</summary>
-internal sealed class Mentor
+internal sealed class Mentor : IVersioned
 {
     public Guid Id { get; set; }
 
@@ -23,8 +25,14 @@ internal sealed class Mentor
 
     public string RecordedBy { get; set; } = "";
 
-    public IReadOnlyList<Industry> IndustryList =>
-        Industries.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(Enum.Parse<Industry>).ToArray();
+    public DateTimeOffset? UpdatedAt { get; set; }
+
+    public int Version { get; set; }
+
+    public IReadOnlyList<Industry> IndustryList => Split(Industries);
+
+    public static IReadOnlyList<Industry> Split(string industries) =>
+        industries.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(Enum.Parse<Industry>).ToArray();
 
     public static string Join(IEnumerable<Industry> industries) => string.Join('\n', industries.Distinct().Order());
 }

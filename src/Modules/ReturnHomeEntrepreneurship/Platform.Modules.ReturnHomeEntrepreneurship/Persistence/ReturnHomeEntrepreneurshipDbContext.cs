@@ -152,6 +152,10 @@ internal class ReturnHomeEntrepreneurshipDbContext(DbContextOptions options) : M
             Region(park.Property(p => p.RegionCode));
             park.Property(p => p.Operator).HasMaxLength(200).IsRequired();
             park.HasIndex(p => new { p.RegionCode, p.Kind, p.Level });
+
+            // The search pages newest first, over all parks the caller sees or those of a county.
+            park.HasIndex(p => new { p.RecordedAt, p.Id });
+            park.HasIndex(p => new { p.RegionCode, p.RecordedAt, p.Id });
         });
 
         modelBuilder.Entity<Tenancy>(tenancy =>
@@ -159,7 +163,7 @@ internal class ReturnHomeEntrepreneurshipDbContext(DbContextOptions options) : M
             tenancy.ToTable("tenancies");
             tenancy.HasKey(t => t.Id);
             tenancy.Property(t => t.Id).ValueGeneratedNever();
-            tenancy.HasIndex(t => new { t.ParkId, t.From });
+            tenancy.HasIndex(t => new { t.ParkId, t.From, t.Id });
             tenancy.HasIndex(t => t.BusinessId);
             tenancy.HasIndex(t => t.OpenSlot).IsUnique();
         });
@@ -292,6 +296,7 @@ internal class ReturnHomeEntrepreneurshipDbContext(DbContextOptions options) : M
             mentor.Property(m => m.RecordedBy).HasMaxLength(200).IsRequired();
             mentor.Ignore(m => m.IndustryList);
             mentor.HasIndex(m => new { m.Active, m.RegionCode });
+            mentor.HasIndex(m => new { m.RecordedAt, m.Id });
         });
 
         modelBuilder.Entity<Project>(project =>
@@ -306,6 +311,7 @@ internal class ReturnHomeEntrepreneurshipDbContext(DbContextOptions options) : M
             project.Property(p => p.Description).HasMaxLength(2000).IsRequired();
             project.Property(p => p.RecordedBy).HasMaxLength(200).IsRequired();
             project.HasIndex(p => new { p.Open, p.Industry, p.RegionCode });
+            project.HasIndex(p => new { p.RecordedAt, p.Id });
         });
 
         modelBuilder.Entity<MentoringSession>(session =>

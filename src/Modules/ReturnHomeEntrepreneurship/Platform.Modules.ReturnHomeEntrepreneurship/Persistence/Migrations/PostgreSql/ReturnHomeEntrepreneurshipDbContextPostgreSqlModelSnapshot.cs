@@ -721,9 +721,18 @@ namespace Platform.Modules.ReturnHomeEntrepreneurship.Persistence.Migrations.Pos
                         .HasColumnType("character(6)")
                         .IsFixedLength();
 
+                    b.Property<DateTimeOffset?>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
                     b.HasKey("Id");
 
                     b.HasIndex("Active", "RegionCode");
+
+                    b.HasIndex("RecordedAt", "Id");
 
                     b.ToTable("mentors", "return_home_entrepreneurship");
                 });
@@ -823,7 +832,11 @@ namespace Platform.Modules.ReturnHomeEntrepreneurship.Persistence.Migrations.Pos
 
                     b.HasKey("Id");
 
+                    b.HasIndex("RecordedAt", "Id");
+
                     b.HasIndex("RegionCode", "Kind", "Level");
+
+                    b.HasIndex("RegionCode", "RecordedAt", "Id");
 
                     b.ToTable("parks", "return_home_entrepreneurship");
                 });
@@ -893,6 +906,8 @@ namespace Platform.Modules.ReturnHomeEntrepreneurship.Persistence.Migrations.Pos
                         .HasColumnType("character varying(200)");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("RecordedAt", "Id");
 
                     b.HasIndex("Open", "Industry", "RegionCode");
 
@@ -1158,7 +1173,7 @@ namespace Platform.Modules.ReturnHomeEntrepreneurship.Persistence.Migrations.Pos
                     b.HasIndex("OpenSlot")
                         .IsUnique();
 
-                    b.HasIndex("ParkId", "From");
+                    b.HasIndex("ParkId", "From", "Id");
 
                     b.ToTable("tenancies", "return_home_entrepreneurship");
                 });

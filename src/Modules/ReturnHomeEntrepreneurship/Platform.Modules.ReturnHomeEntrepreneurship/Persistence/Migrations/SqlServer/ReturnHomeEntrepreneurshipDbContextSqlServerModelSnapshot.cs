@@ -722,9 +722,18 @@ namespace Platform.Modules.ReturnHomeEntrepreneurship.Persistence.Migrations.Sql
                         .HasColumnType("nchar(6)")
                         .IsFixedLength();
 
+                    b.Property<DateTimeOffset?>("UpdatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("int");
+
                     b.HasKey("Id");
 
                     b.HasIndex("Active", "RegionCode");
+
+                    b.HasIndex("RecordedAt", "Id");
 
                     b.ToTable("mentors", "return_home_entrepreneurship");
                 });
@@ -824,7 +833,11 @@ namespace Platform.Modules.ReturnHomeEntrepreneurship.Persistence.Migrations.Sql
 
                     b.HasKey("Id");
 
+                    b.HasIndex("RecordedAt", "Id");
+
                     b.HasIndex("RegionCode", "Kind", "Level");
+
+                    b.HasIndex("RegionCode", "RecordedAt", "Id");
 
                     b.ToTable("parks", "return_home_entrepreneurship");
                 });
@@ -894,6 +907,8 @@ namespace Platform.Modules.ReturnHomeEntrepreneurship.Persistence.Migrations.Sql
                         .HasColumnType("nvarchar(200)");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("RecordedAt", "Id");
 
                     b.HasIndex("Open", "Industry", "RegionCode");
 
@@ -1162,7 +1177,7 @@ namespace Platform.Modules.ReturnHomeEntrepreneurship.Persistence.Migrations.Sql
                         .IsUnique()
                         .HasFilter("[OpenSlot] IS NOT NULL");
 
-                    b.HasIndex("ParkId", "From");
+                    b.HasIndex("ParkId", "From", "Id");
 
                     b.ToTable("tenancies", "return_home_entrepreneurship");
                 });

@@ -715,9 +715,18 @@ namespace Platform.Modules.ReturnHomeEntrepreneurship.Persistence.Migrations.Sql
                         .HasColumnType("TEXT")
                         .IsFixedLength();
 
+                    b.Property<long?>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Id");
 
                     b.HasIndex("Active", "RegionCode");
+
+                    b.HasIndex("RecordedAt", "Id");
 
                     b.ToTable("mentors", (string)null);
                 });
@@ -817,7 +826,11 @@ namespace Platform.Modules.ReturnHomeEntrepreneurship.Persistence.Migrations.Sql
 
                     b.HasKey("Id");
 
+                    b.HasIndex("RecordedAt", "Id");
+
                     b.HasIndex("RegionCode", "Kind", "Level");
+
+                    b.HasIndex("RegionCode", "RecordedAt", "Id");
 
                     b.ToTable("parks", (string)null);
                 });
@@ -887,6 +900,8 @@ namespace Platform.Modules.ReturnHomeEntrepreneurship.Persistence.Migrations.Sql
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("RecordedAt", "Id");
 
                     b.HasIndex("Open", "Industry", "RegionCode");
 
@@ -1152,7 +1167,7 @@ namespace Platform.Modules.ReturnHomeEntrepreneurship.Persistence.Migrations.Sql
                     b.HasIndex("OpenSlot")
                         .IsUnique();
 
-                    b.HasIndex("ParkId", "From");
+                    b.HasIndex("ParkId", "From", "Id");
 
                     b.ToTable("tenancies", (string)null);
                 });

@@ -12,7 +12,7 @@ using Platform.Modules.ReturnHomeEntrepreneurship.Persistence;
 namespace Platform.Modules.ReturnHomeEntrepreneurship.Persistence.Migrations.SqlServer
 {
     [DbContext(typeof(ReturnHomeEntrepreneurshipDbContextSqlServer))]
-    [Migration("20261125232249_Initial")]
+    [Migration("20261125232852_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -725,9 +725,18 @@ namespace Platform.Modules.ReturnHomeEntrepreneurship.Persistence.Migrations.Sql
                         .HasColumnType("nchar(6)")
                         .IsFixedLength();
 
+                    b.Property<DateTimeOffset?>("UpdatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("int");
+
                     b.HasKey("Id");
 
                     b.HasIndex("Active", "RegionCode");
+
+                    b.HasIndex("RecordedAt", "Id");
 
                     b.ToTable("mentors", "return_home_entrepreneurship");
                 });
@@ -827,7 +836,11 @@ namespace Platform.Modules.ReturnHomeEntrepreneurship.Persistence.Migrations.Sql
 
                     b.HasKey("Id");
 
+                    b.HasIndex("RecordedAt", "Id");
+
                     b.HasIndex("RegionCode", "Kind", "Level");
+
+                    b.HasIndex("RegionCode", "RecordedAt", "Id");
 
                     b.ToTable("parks", "return_home_entrepreneurship");
                 });
@@ -897,6 +910,8 @@ namespace Platform.Modules.ReturnHomeEntrepreneurship.Persistence.Migrations.Sql
                         .HasColumnType("nvarchar(200)");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("RecordedAt", "Id");
 
                     b.HasIndex("Open", "Industry", "RegionCode");
 
@@ -1165,7 +1180,7 @@ namespace Platform.Modules.ReturnHomeEntrepreneurship.Persistence.Migrations.Sql
                         .IsUnique()
                         .HasFilter("[OpenSlot] IS NOT NULL");
 
-                    b.HasIndex("ParkId", "From");
+                    b.HasIndex("ParkId", "From", "Id");
 
                     b.ToTable("tenancies", "return_home_entrepreneurship");
                 });

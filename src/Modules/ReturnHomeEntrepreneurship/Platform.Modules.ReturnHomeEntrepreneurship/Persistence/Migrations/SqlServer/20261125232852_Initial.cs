@@ -269,7 +269,9 @@ namespace Platform.Modules.ReturnHomeEntrepreneurship.Persistence.Migrations.Sql
                     Expertise = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: false),
                     Active = table.Column<bool>(type: "bit", nullable: false),
                     RecordedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
-                    RecordedBy = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false)
+                    RecordedBy = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    Version = table.Column<int>(type: "int", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -669,6 +671,12 @@ namespace Platform.Modules.ReturnHomeEntrepreneurship.Persistence.Migrations.Sql
                 columns: new[] { "Active", "RegionCode" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_mentors_RecordedAt_Id",
+                schema: "return_home_entrepreneurship",
+                table: "mentors",
+                columns: new[] { "RecordedAt", "Id" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_outbox_deliveries_MessageId_Consumer",
                 schema: "return_home_entrepreneurship",
                 table: "outbox_deliveries",
@@ -688,10 +696,22 @@ namespace Platform.Modules.ReturnHomeEntrepreneurship.Persistence.Migrations.Sql
                 column: "OccurredAt");
 
             migrationBuilder.CreateIndex(
+                name: "IX_parks_RecordedAt_Id",
+                schema: "return_home_entrepreneurship",
+                table: "parks",
+                columns: new[] { "RecordedAt", "Id" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_parks_RegionCode_Kind_Level",
                 schema: "return_home_entrepreneurship",
                 table: "parks",
                 columns: new[] { "RegionCode", "Kind", "Level" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_parks_RegionCode_RecordedAt_Id",
+                schema: "return_home_entrepreneurship",
+                table: "parks",
+                columns: new[] { "RegionCode", "RecordedAt", "Id" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_prime_rates_EffectiveFrom",
@@ -705,6 +725,12 @@ namespace Platform.Modules.ReturnHomeEntrepreneurship.Persistence.Migrations.Sql
                 schema: "return_home_entrepreneurship",
                 table: "projects",
                 columns: new[] { "Open", "Industry", "RegionCode" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_projects_RecordedAt_Id",
+                schema: "return_home_entrepreneurship",
+                table: "projects",
+                columns: new[] { "RecordedAt", "Id" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_revenue_reports_BusinessId_Year",
@@ -788,10 +814,10 @@ namespace Platform.Modules.ReturnHomeEntrepreneurship.Persistence.Migrations.Sql
                 filter: "[OpenSlot] IS NOT NULL");
 
             migrationBuilder.CreateIndex(
-                name: "IX_tenancies_ParkId_From",
+                name: "IX_tenancies_ParkId_From_Id",
                 schema: "return_home_entrepreneurship",
                 table: "tenancies",
-                columns: new[] { "ParkId", "From" });
+                columns: new[] { "ParkId", "From", "Id" });
         }
 
         /// <inheritdoc />

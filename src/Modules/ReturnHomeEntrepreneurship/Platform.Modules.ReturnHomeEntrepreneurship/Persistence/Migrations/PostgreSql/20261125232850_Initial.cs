@@ -269,7 +269,9 @@ namespace Platform.Modules.ReturnHomeEntrepreneurship.Persistence.Migrations.Pos
                     Expertise = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
                     Active = table.Column<bool>(type: "boolean", nullable: false),
                     RecordedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    RecordedBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false)
+                    RecordedBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    Version = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -668,6 +670,12 @@ namespace Platform.Modules.ReturnHomeEntrepreneurship.Persistence.Migrations.Pos
                 columns: new[] { "Active", "RegionCode" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_mentors_RecordedAt_Id",
+                schema: "return_home_entrepreneurship",
+                table: "mentors",
+                columns: new[] { "RecordedAt", "Id" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_outbox_deliveries_MessageId_Consumer",
                 schema: "return_home_entrepreneurship",
                 table: "outbox_deliveries",
@@ -687,10 +695,22 @@ namespace Platform.Modules.ReturnHomeEntrepreneurship.Persistence.Migrations.Pos
                 column: "OccurredAt");
 
             migrationBuilder.CreateIndex(
+                name: "IX_parks_RecordedAt_Id",
+                schema: "return_home_entrepreneurship",
+                table: "parks",
+                columns: new[] { "RecordedAt", "Id" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_parks_RegionCode_Kind_Level",
                 schema: "return_home_entrepreneurship",
                 table: "parks",
                 columns: new[] { "RegionCode", "Kind", "Level" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_parks_RegionCode_RecordedAt_Id",
+                schema: "return_home_entrepreneurship",
+                table: "parks",
+                columns: new[] { "RegionCode", "RecordedAt", "Id" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_prime_rates_EffectiveFrom",
@@ -704,6 +724,12 @@ namespace Platform.Modules.ReturnHomeEntrepreneurship.Persistence.Migrations.Pos
                 schema: "return_home_entrepreneurship",
                 table: "projects",
                 columns: new[] { "Open", "Industry", "RegionCode" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_projects_RecordedAt_Id",
+                schema: "return_home_entrepreneurship",
+                table: "projects",
+                columns: new[] { "RecordedAt", "Id" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_revenue_reports_BusinessId_Year",
@@ -784,10 +810,10 @@ namespace Platform.Modules.ReturnHomeEntrepreneurship.Persistence.Migrations.Pos
                 unique: true);
 
             migrationBuilder.CreateIndex(
-                name: "IX_tenancies_ParkId_From",
+                name: "IX_tenancies_ParkId_From_Id",
                 schema: "return_home_entrepreneurship",
                 table: "tenancies",
-                columns: new[] { "ParkId", "From" });
+                columns: new[] { "ParkId", "From", "Id" });
         }
 
         /// <inheritdoc />

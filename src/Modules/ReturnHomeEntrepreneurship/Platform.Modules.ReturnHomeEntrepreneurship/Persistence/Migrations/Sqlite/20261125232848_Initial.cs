@@ -255,7 +255,9 @@ namespace Platform.Modules.ReturnHomeEntrepreneurship.Persistence.Migrations.Sql
                     Expertise = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
                     Active = table.Column<bool>(type: "INTEGER", nullable: false),
                     RecordedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    RecordedBy = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false)
+                    RecordedBy = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -614,6 +616,11 @@ namespace Platform.Modules.ReturnHomeEntrepreneurship.Persistence.Migrations.Sql
                 columns: new[] { "Active", "RegionCode" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_mentors_RecordedAt_Id",
+                table: "mentors",
+                columns: new[] { "RecordedAt", "Id" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_outbox_deliveries_MessageId_Consumer",
                 table: "outbox_deliveries",
                 columns: new[] { "MessageId", "Consumer" },
@@ -630,9 +637,19 @@ namespace Platform.Modules.ReturnHomeEntrepreneurship.Persistence.Migrations.Sql
                 column: "OccurredAt");
 
             migrationBuilder.CreateIndex(
+                name: "IX_parks_RecordedAt_Id",
+                table: "parks",
+                columns: new[] { "RecordedAt", "Id" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_parks_RegionCode_Kind_Level",
                 table: "parks",
                 columns: new[] { "RegionCode", "Kind", "Level" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_parks_RegionCode_RecordedAt_Id",
+                table: "parks",
+                columns: new[] { "RegionCode", "RecordedAt", "Id" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_prime_rates_EffectiveFrom",
@@ -644,6 +661,11 @@ namespace Platform.Modules.ReturnHomeEntrepreneurship.Persistence.Migrations.Sql
                 name: "IX_projects_Open_Industry_RegionCode",
                 table: "projects",
                 columns: new[] { "Open", "Industry", "RegionCode" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_projects_RecordedAt_Id",
+                table: "projects",
+                columns: new[] { "RecordedAt", "Id" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_revenue_reports_BusinessId_Year",
@@ -712,9 +734,9 @@ namespace Platform.Modules.ReturnHomeEntrepreneurship.Persistence.Migrations.Sql
                 unique: true);
 
             migrationBuilder.CreateIndex(
-                name: "IX_tenancies_ParkId_From",
+                name: "IX_tenancies_ParkId_From_Id",
                 table: "tenancies",
-                columns: new[] { "ParkId", "From" });
+                columns: new[] { "ParkId", "From", "Id" });
         }
 
         /// <inheritdoc />
