@@ -92,7 +92,7 @@ internal static class InterestSubsidyEndpoints
             .WithName("ReturnHomeEntrepreneurship_CreateSubsidyClaim")
             .RequirePermission(EntrepreneurshipPermissions.ClaimsWrite)
             .WithSummary("Make a bank's monthly interest-subsidy claim for a region")
-            .WithDescription("Lists every loan of the bank in the region with a period due in the month: interest due, the borrower's share and the subsidy, the subsidy stopping on the days a loan is overdue. Once per bank, month and region (409 entrepreneurship.claim_exists); the month must be over (422 entrepreneurship.month_not_over). The lines are kept as computed.")
+            .WithDescription("Lists every loan of the bank in the region with a period due in the month: interest due, the borrower's share and the subsidy, the subsidy stopping on the days a loan is overdue. Once per bank and month for any loan: a claim for a region that covers, lies within or is a region already claimed is 409 entrepreneurship.claim_exists; the month must be over (422 entrepreneurship.month_not_over). The lines are kept as computed.")
             .ProducesApiProblem(StatusCodes.Status403Forbidden, StatusCodes.Status409Conflict, StatusCodes.Status422UnprocessableEntity);
 
         routes.MapGet("/subsidy-claims/{id:guid}", GetClaimAsync)
@@ -157,7 +157,9 @@ internal static class InterestSubsidyEndpoints
         }
 
         var bank = EntrepreneurshipAccess.CreditCode(request.BankCode!);
-        if (await db.SubsidyClaims.AnyAsync(c => c.BankCode == bank && c.Month == month && c.RegionCode == region, cancellationToken))
+        // A loan is claimed once a month: no claim of the bank for the month may cover the region, lie within it, or be it.
+        var claimed = await db.SubsidyClaims.AsNoTracking().Where(c => c.BankCode == bank && c.Month == month).Select(c => c.RegionCode).ToListAsync(cancellationToken);
+        if (claimed.Any(c => RegionCode.IsWithin(c, region) || RegionCode.IsWithin(region, c)))
         {
             throw ClaimExists(request.Month!);
         }

@@ -84,7 +84,7 @@ internal static class LoanEndpoints
             .WithName("ReturnHomeEntrepreneurship_RecordCompensation")
             .RequirePermission(EntrepreneurshipPermissions.LoansGuarantee)
             .WithSummary("The guarantee fund pays the bank what a defaulted loan owes (代偿)")
-            .WithDescription("The fund pays the outstanding principal and the borrower's unpaid interest due by the day; recorded as a repayment from the fund, and the loan is compensated.")
+            .WithDescription("The fund pays the outstanding principal and all of the borrower's unpaid interest up to the day (periods due and the current period's days); recorded as a repayment from the fund, and the loan is compensated.")
             .ProducesApiProblem(StatusCodes.Status404NotFound, StatusCodes.Status409Conflict, StatusCodes.Status412PreconditionFailed);
 
         routes.MapPost("/loans/{id:guid}/withdrawal", WithdrawAsync)
@@ -432,15 +432,20 @@ internal static class LoanEndpoints
         }
 
         var payments = await LoanStandings.PaymentsAsync(db, loan.Id, cancellationToken);
-        var standing = LoanArithmetic.Evaluate(loan.Terms, payments, day);
+        var outstanding = LoanArithmetic.Evaluate(loan.Terms, payments, day).Outstanding;
+
+        // The fund pays the principal and every yuan of the borrower's interest up to the day: the periods
+        // due and unpaid, and the days of the current period, as if the principal were repaid that day.
+        var closed = LoanArithmetic.Evaluate(loan.Terms, [.. payments, new Payment(day, outstanding, 0m)], day);
+        var interest = Math.Max(0m, closed.Periods.Sum(p => p.BorrowerShare) - payments.Sum(p => p.Interest));
         var reference = request.Reference!.Trim();
         db.Repayments.Add(new LoanRepayment
         {
             Id = Guid.CreateVersion7(now),
             LoanId = loan.Id,
             PaidOn = day,
-            Principal = standing.Outstanding,
-            Interest = standing.InterestArrears,
+            Principal = outstanding,
+            Interest = interest,
             Source = RepaymentSource.GuaranteeFund,
             Reference = reference,
             RecordedAt = now,
@@ -448,7 +453,7 @@ internal static class LoanEndpoints
         });
         loan.Status = LoanStatus.Compensated;
         loan.CompensatedOn = day;
-        loan.CompensationAmount = standing.Outstanding + standing.InterestArrears;
+        loan.CompensationAmount = outstanding + interest;
         loan.Outstanding = 0m;
         loan.NextCheckOn = null;
         loan.OverdueSince = null;

@@ -34,7 +34,8 @@ internal static class LoanStandings
 
         loan.Outstanding = standing.Outstanding;
         loan.OverdueSince = standing.OverdueSince;
-        loan.EverOverdue |= standing.Spells.Count > 0;
+        // From the whole history each time: a repayment reported late but dated on its due day leaves no spell.
+        loan.EverOverdue = standing.Spells.Count > 0;
         loan.SettledOn = standing.Settled ? standing.SettledOn : null;
         loan.NextCheckOn = loan.Status is LoanStatus.Settled or LoanStatus.Compensated ? null : standing.NextDueOn?.AddDays(1);
         return standing;

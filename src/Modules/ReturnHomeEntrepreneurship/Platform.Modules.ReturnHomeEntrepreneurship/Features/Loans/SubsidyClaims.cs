@@ -113,7 +113,16 @@ internal static class SubsidyClaims
         var contracts = await loans
             .Select(l => new
             {
-                l.Id, l.LoanContract, l.RegionCode, l.Amount, l.DisbursedOn, l.TermMonths, l.Method, l.ContractRatePercent, l.BorrowerRatePercent, l.SubsidisedMonths,
+                l.Id,
+                l.LoanContract,
+                l.RegionCode,
+                l.Amount,
+                l.DisbursedOn,
+                l.TermMonths,
+                l.Method,
+                l.ContractRatePercent,
+                l.BorrowerRatePercent,
+                l.SubsidisedMonths,
             })
             .ToListAsync(cancellationToken);
         var repayments = (await (
