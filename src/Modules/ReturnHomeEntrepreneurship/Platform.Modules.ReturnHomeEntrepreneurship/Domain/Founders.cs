@@ -122,8 +122,8 @@ internal sealed class Employee
 
     public string RecordedBy { get; set; } = "";
 
-    /// <summary>Whether the employee counts as a job created on <paramref name="day"/>.</summary>
-    public bool IsJobOn(DateOnly day) => SocialInsurance && StartedOn <= day && (EndedOn is null || EndedOn.Value >= day);
+    /// <summary>Whether the employee counts as a job created on <paramref name="day"/> (not from the day they left).</summary>
+    public bool IsJobOn(DateOnly day) => SocialInsurance && StartedOn <= day && (EndedOn is null || EndedOn.Value > day);
 }
 
 /// <summary>A business's revenue for a year (once per business and year).</summary>

@@ -28,7 +28,7 @@ internal static class LoanStateMachine
     /// <summary>The statuses of a loan still in the process before disbursement or running (a person has at most one).</summary>
     public static readonly LoanStatus[] Open = [LoanStatus.Applied, LoanStatus.GuaranteeApproved, LoanStatus.BankApproved, .. Running];
 
-    public static bool CanMove(LoanStatus from, LoanStatus to) => from == to || Allowed[from].Contains(to);
+    public static bool CanMove(LoanStatus from, LoanStatus to) => Allowed[from].Contains(to);
 
     /// <summary>Refuses (409 entrepreneurship.invalid_transition) a move the lifecycle does not have.</summary>
     public static void Require(LoanStatus from, LoanStatus to)

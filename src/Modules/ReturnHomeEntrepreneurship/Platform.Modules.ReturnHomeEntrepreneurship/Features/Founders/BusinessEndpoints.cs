@@ -97,7 +97,7 @@ internal sealed record AddEmployeeRequest(string? IdentityNumber, string? Name, 
 
 /// <summary>The body of ReturnHomeEntrepreneurship_UpdateEmployee.</summary>
 /// <param name="SocialInsurance">Whether social insurance is paid now.</param>
-/// <param name="EndedOn">The last day of work, when the employee left (not before the start, not in the future).</param>
+/// <param name="EndedOn">The day the employee left (not before the start, not in the future); the job no longer counts from that day.</param>
 internal sealed record UpdateEmployeeRequest(bool? SocialInsurance, DateOnly? EndedOn);
 
 /// <summary>An employee.</summary>
@@ -506,7 +506,7 @@ internal static class BusinessEndpoints
     {
         var changedIds = changed.Select(e => e.Id).ToHashSet();
         var others = await db.Employees.AsNoTracking()
-            .Where(e => e.BusinessId == business.Id && e.SocialInsurance && e.StartedOn <= today && (e.EndedOn == null || e.EndedOn >= today))
+            .Where(e => e.BusinessId == business.Id && e.SocialInsurance && e.StartedOn <= today && (e.EndedOn == null || e.EndedOn > today))
             .Select(e => e.Id)
             .ToListAsync(cancellationToken);
         var jobs = others.Count(e => !changedIds.Contains(e)) + changed.Count(e => e.IsJobOn(today));
@@ -523,7 +523,7 @@ internal static class BusinessEndpoints
     {
         var revenue = await db.RevenueReports.AsNoTracking().Where(r => r.BusinessId == business.Id).OrderBy(r => r.Year)
             .Select(r => new BusinessRevenueResponse(r.Year, r.Revenue, r.EmployeesAtYearEnd)).ToListAsync(cancellationToken);
-        var employees = await db.Employees.AsNoTracking().CountAsync(e => e.BusinessId == business.Id && e.StartedOn <= today && (e.EndedOn == null || e.EndedOn >= today), cancellationToken);
+        var employees = await db.Employees.AsNoTracking().CountAsync(e => e.BusinessId == business.Id && e.StartedOn <= today && (e.EndedOn == null || e.EndedOn > today), cancellationToken);
         EntityTags.Set(http, business);
         return TypedResults.Ok(new BusinessResponse(BusinessSummary.From(business), business.Address, business.ClosedOn, employees, revenue, business.Version));
     }

@@ -13,7 +13,7 @@ internal sealed class ApplyForLoanValidator : AbstractValidator<ApplyForLoanRequ
     {
         RuleFor(r => r.Kind).NotNull().IsInEnum();
         RuleFor(r => r.EntrepreneurId).NotEmpty();
-        RuleFor(r => r.PartnerIds).NotEmpty().Must(p => p!.Count <= 9 && p.Distinct().Count() == p.Count)
+        RuleFor(r => r.PartnerIds).Cascade(CascadeMode.Stop).NotEmpty().Must(p => p!.Count <= 9 && p.Distinct().Count() == p.Count)
             .WithMessage(new LocalizedText("合伙人 1–9 人，不能重复。", "1–9 partners, each once."))
             .When(r => r.Kind == LoanKind.Partnership);
         RuleFor(r => r.PartnerIds).Must(p => p is null || p.Count == 0)

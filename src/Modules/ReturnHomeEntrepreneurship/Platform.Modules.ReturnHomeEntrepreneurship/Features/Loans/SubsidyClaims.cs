@@ -106,10 +106,13 @@ internal static class SubsidyClaims
         ReturnHomeEntrepreneurshipDbContext db, string bankCode, string regionCode, DateOnly month, CancellationToken cancellationToken)
     {
         var monthEnd = month.AddMonths(1).AddDays(-1);
+
+        // A loan repaid (or compensated) in the middle of a period still has that period due up to a month later.
+        var previousMonth = month.AddMonths(-1);
         var loans = db.Loans.AsNoTracking().WithinRegion(regionCode)
             .Where(l => l.BankCode == bankCode && l.DisbursedOn != null && l.DisbursedOn <= monthEnd
                 && (l.Status == LoanStatus.Disbursed || l.Status == LoanStatus.Repaying || l.Status == LoanStatus.Overdue || l.Status == LoanStatus.Defaulted
-                    || (l.Status == LoanStatus.Settled && l.SettledOn >= month) || (l.Status == LoanStatus.Compensated && l.CompensatedOn >= month)));
+                    || (l.Status == LoanStatus.Settled && l.SettledOn >= previousMonth) || (l.Status == LoanStatus.Compensated && l.CompensatedOn >= previousMonth)));
         var contracts = await loans
             .Select(l => new
             {
