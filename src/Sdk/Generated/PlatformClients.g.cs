@@ -14906,7 +14906,7 @@ namespace Platform.Sdk
         /// The guarantee fund pays the bank what a defaulted loan owes (代偿)
         /// </summary>
         /// <remarks>
-        /// The fund pays the outstanding principal and the borrower's unpaid interest due by the day; recorded as a repayment from the fund, and the loan is compensated.
+        /// The fund pays the outstanding principal and all of the borrower's unpaid interest up to the day (periods due and the current period's days); recorded as a repayment from the fund, and the loan is compensated.
         /// <br/>
         /// <br/>Requires the permission `return_home_entrepreneurship.loans.guarantee`.
         /// </remarks>
@@ -14943,7 +14943,7 @@ namespace Platform.Sdk
         /// Make a bank's monthly interest-subsidy claim for a region
         /// </summary>
         /// <remarks>
-        /// Lists every loan of the bank in the region with a period due in the month: interest due, the borrower's share and the subsidy, the subsidy stopping on the days a loan is overdue. Once per bank, month and region (409 entrepreneurship.claim_exists); the month must be over (422 entrepreneurship.month_not_over). The lines are kept as computed.
+        /// Lists every loan of the bank in the region with a period due in the month: interest due, the borrower's share and the subsidy, the subsidy stopping on the days a loan is overdue. Once per bank and month for any loan: a claim for a region that covers, lies within or is a region already claimed is 409 entrepreneurship.claim_exists; the month must be over (422 entrepreneurship.month_not_over). The lines are kept as computed.
         /// <br/>
         /// <br/>Requires the permission `return_home_entrepreneurship.claims.write`.
         /// </remarks>
@@ -20550,7 +20550,7 @@ namespace Platform.Sdk
         /// The guarantee fund pays the bank what a defaulted loan owes (代偿)
         /// </summary>
         /// <remarks>
-        /// The fund pays the outstanding principal and the borrower's unpaid interest due by the day; recorded as a repayment from the fund, and the loan is compensated.
+        /// The fund pays the outstanding principal and all of the borrower's unpaid interest up to the day (periods due and the current period's days); recorded as a repayment from the fund, and the loan is compensated.
         /// <br/>
         /// <br/>Requires the permission `return_home_entrepreneurship.loans.guarantee`.
         /// </remarks>
@@ -21054,7 +21054,7 @@ namespace Platform.Sdk
         /// Make a bank's monthly interest-subsidy claim for a region
         /// </summary>
         /// <remarks>
-        /// Lists every loan of the bank in the region with a period due in the month: interest due, the borrower's share and the subsidy, the subsidy stopping on the days a loan is overdue. Once per bank, month and region (409 entrepreneurship.claim_exists); the month must be over (422 entrepreneurship.month_not_over). The lines are kept as computed.
+        /// Lists every loan of the bank in the region with a period due in the month: interest due, the borrower's share and the subsidy, the subsidy stopping on the days a loan is overdue. Once per bank and month for any loan: a claim for a region that covers, lies within or is a region already claimed is 409 entrepreneurship.claim_exists; the month must be over (422 entrepreneurship.month_not_over). The lines are kept as computed.
         /// <br/>
         /// <br/>Requires the permission `return_home_entrepreneurship.claims.write`.
         /// </remarks>
