@@ -480,10 +480,12 @@ internal sealed class EntrepreneurshipGenerator(
                 Facts.BankOutstanding += loan.Outstanding;
             }
 
-            // The claim lists the bank's loans in the region paid out before the month and not finished before it.
+            // The claim lists the bank's loans in the region with a period due in the month: paid out before it and
+            // not finished before it, or finished in the month before with their last, partial period due in it.
             if (isBank && disbursed < claimMonth
-                && (LoanStateMachine.Running.Contains(loan.Status) || (loan.Status == LoanStatus.Settled && loan.SettledOn >= claimMonth)
-                    || (loan.Status == LoanStatus.Compensated && loan.CompensatedOn >= claimMonth)))
+                && (LoanStateMachine.Running.Contains(loan.Status)
+                    || (loan.Status == LoanStatus.Settled && LastPeriodDueIn(loan, loan.SettledOn!.Value, claimMonth))
+                    || (loan.Status == LoanStatus.Compensated && LastPeriodDueIn(loan, loan.CompensatedOn!.Value, claimMonth))))
             {
                 Facts.ExpectedClaimLines++;
             }
@@ -587,7 +589,10 @@ internal sealed class EntrepreneurshipGenerator(
 
         if (compensateOn is { } compensated)
         {
-            // What CompensationAsync does: the fund pays the principal outstanding and the borrower's unpaid interest due by the day.
+            // What CompensateAsync does: the fund pays the principal outstanding and all of the borrower's unpaid
+            // interest up to the day (the periods due and the current period's days).
+            var closed = LoanArithmetic.Evaluate(terms, [.. payments, new Payment(compensated, standing.Outstanding, 0m)], compensated);
+            var fundInterest = Math.Max(0m, closed.Periods.Sum(p => p.BorrowerShare) - payments.Sum(p => p.Interest));
             var recordedAt = Cap(At(compensated, random), now.AddMinutes(-1));
             batch.Repayments.Add(new LoanRepayment
             {
@@ -595,7 +600,7 @@ internal sealed class EntrepreneurshipGenerator(
                 LoanId = loan.Id,
                 PaidOn = compensated,
                 Principal = standing.Outstanding,
-                Interest = standing.InterestArrears,
+                Interest = fundInterest,
                 Source = RepaymentSource.GuaranteeFund,
                 Reference = string.Create(CultureInfo.InvariantCulture, $"DC-{loan.GuaranteeContract}"),
                 RecordedAt = recordedAt,
@@ -604,7 +609,7 @@ internal sealed class EntrepreneurshipGenerator(
             Facts.Repayments++;
             loan.Status = LoanStatus.Compensated;
             loan.CompensatedOn = compensated;
-            loan.CompensationAmount = standing.Outstanding + standing.InterestArrears;
+            loan.CompensationAmount = standing.Outstanding + fundInterest;
             loan.Outstanding = 0m;
             loan.NextCheckOn = null;
             loan.OverdueSince = null;
@@ -623,6 +628,19 @@ internal sealed class EntrepreneurshipGenerator(
     /// their due days, one paid late, the last ones skipped, a full repayment before maturity, a partial one.
     /// Returns them in day order with the period each pays (0: a partial repayment of principal only).
     /// </summary>
+    /// <summary>Whether a loan finished on <paramref name="finished"/> still has a period due in the month: its last period is due on the first due day on or after the finishing day.</summary>
+    private static bool LastPeriodDueIn(Loan loan, DateOnly finished, DateOnly month)
+    {
+        var number = 1;
+        while (LoanArithmetic.DueOn(loan.DisbursedOn!.Value, number) < finished)
+        {
+            number++;
+        }
+
+        // Paid out before the month, the loan has a due day in every month up to its last one.
+        return LoanArithmetic.DueOn(loan.DisbursedOn.Value, number) >= month;
+    }
+
     private (List<Payment> Payments, List<int> Links, DateOnly? DefaultOn, DateOnly? CompensateOn) Schedule(LoanTerms terms, LoanPlan step, Random random)
     {
         var disbursed = terms.DisbursedOn;
