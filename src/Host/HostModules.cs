@@ -1,4 +1,5 @@
 using Platform.BuildingBlocks.Modules;
+using Platform.Modules.Insights;
 using Platform.Modules.Platform;
 using Platform.Modules.ReturnHomeEntrepreneurship;
 using Platform.Modules.SkillMasterStudios;
@@ -20,5 +21,6 @@ public static class HostModules
         new SkillMasterStudiosModule(),
         new VeteranEmploymentModule(),
         new ReturnHomeEntrepreneurshipModule(),
+        new InsightsModule(),
     ];
 }

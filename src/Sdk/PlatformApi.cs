@@ -5,7 +5,8 @@ namespace Platform.Sdk;
 /// module; a new module adds one property here and one line in <see cref="PlatformSdkServiceCollectionExtensions"/>.
 /// </summary>
 public sealed class PlatformApi(IPlatformClient platform, ITrainingVouchersClient trainingVouchers, ISkillMasterStudiosClient skillMasterStudios, IVeteranEmploymentClient veteranEmployment,
-    IReturnHomeEntrepreneurshipClient returnHomeEntrepreneurship)
+    IReturnHomeEntrepreneurshipClient returnHomeEntrepreneurship,
+    IInsightsClient insights)
 {
     /// <summary>The built-in Platform module: modules, regions, outbox dead letters.</summary>
     public IPlatformClient Platform { get; } = platform;
@@ -21,4 +22,7 @@ public sealed class PlatformApi(IPlatformClient platform, ITrainingVouchersClien
 
     /// <summary>Return-home entrepreneurship: founders, businesses and jobs, parks, start-up subsidies, guaranteed loans and interest subsidy, mentors, statistics.</summary>
     public IReturnHomeEntrepreneurshipClient ReturnHomeEntrepreneurship { get; } = returnHomeEntrepreneurship;
+
+    /// <summary>Insights: indicators and targets, progress per region and period, regional comparison, exports and charts, a person's journey.</summary>
+    public IInsightsClient Insights { get; } = insights;
 }

@@ -27,6 +27,7 @@ public static class PlatformSdkServiceCollectionExtensions
             AddClient<ISkillMasterStudiosClient, SkillMasterStudiosClient>(services),
             AddClient<IVeteranEmploymentClient, VeteranEmploymentClient>(services),
             AddClient<IReturnHomeEntrepreneurshipClient, ReturnHomeEntrepreneurshipClient>(services),
+            AddClient<IInsightsClient, InsightsClient>(services),
         ];
     }
 

@@ -24,6 +24,7 @@ public sealed class DisabledPlatformHost : IAsyncLifetime
             ["Modules:SkillMasterStudios:Enabled"] = "false",
             ["Modules:VeteranEmployment:Enabled"] = "false",
             ["Modules:ReturnHomeEntrepreneurship:Enabled"] = "false",
+            ["Modules:Insights:Enabled"] = "false",
         });
 
     public async ValueTask DisposeAsync()
@@ -45,6 +46,7 @@ public sealed class DisabledModuleTests(DisabledPlatformHost host) : IClassFixtu
     [InlineData("/api/training-vouchers/occupations")]
     [InlineData("/api/skill-master-studios/funding-standards")]
     [InlineData("/api/return-home-entrepreneurship/loan-rules")]
+    [InlineData("/api/insights/indicators")]
     [InlineData("/api/veteran-employment/incentive-standards")]
     public async Task Routes_of_a_disabled_module_answer_404_route_not_found(string path)
     {
