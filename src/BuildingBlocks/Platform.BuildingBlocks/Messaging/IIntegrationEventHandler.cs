@@ -12,3 +12,15 @@ public interface IIntegrationEventHandler<in TEvent>
 {
     Task HandleAsync(TEvent integrationEvent, CancellationToken cancellationToken);
 }
+
+/// <summary>
+/// Handles many deliveries of an integration event at once (a consumer catching up on a large outbox).
+/// The batch runs in one transaction on the consumer's own context together with the inbox records of
+/// its messages; messages already in the inbox are left out. Handlers must still tolerate an event seen
+/// before under another message (they de-duplicate on the event id).
+/// </summary>
+public interface IBatchIntegrationEventHandler<in TEvent> : IIntegrationEventHandler<TEvent>
+    where TEvent : IntegrationEvent
+{
+    Task HandleBatchAsync(IReadOnlyList<TEvent> integrationEvents, CancellationToken cancellationToken);
+}

@@ -40,6 +40,54 @@ public static class MessagingRegistration
         return services;
     }
 
+    /// <summary>
+    /// Subscribes a batch handler: the relay hands it up to <see cref="OutboxOptions.ConsumerBatchSize"/>
+    /// deliveries at a time, in one transaction with their inbox records; a batch that fails is retried one
+    /// delivery at a time, so one bad message does not hold the others back.
+    /// </summary>
+    public static IServiceCollection AddBatchIntegrationEventHandler<TEvent, THandler, TConsumerContext>(this IServiceCollection services, string consumerName)
+        where TEvent : IntegrationEvent
+        where THandler : class, IBatchIntegrationEventHandler<TEvent>
+        where TConsumerContext : ModuleDbContext
+    {
+        services.AddPlatformMessaging();
+        services.AddScoped<THandler>();
+        services.AddSingleton(new IntegrationEventSubscription(
+            IntegrationEventNames.Of<TEvent>(),
+            consumerName,
+            (provider, messageId, payload, cancellationToken) => HandleOnceAsync<TEvent, THandler, TConsumerContext>(provider, consumerName, messageId, payload, cancellationToken),
+            (provider, messages, cancellationToken) => HandleBatchAsync<TEvent, THandler, TConsumerContext>(provider, consumerName, messages, cancellationToken)));
+        return services;
+    }
+
+    private static async Task HandleBatchAsync<TEvent, THandler, TConsumerContext>(
+        IServiceProvider provider, string consumer, IReadOnlyList<(Guid MessageId, string Payload)> messages, CancellationToken cancellationToken)
+        where TEvent : IntegrationEvent
+        where THandler : class, IBatchIntegrationEventHandler<TEvent>
+        where TConsumerContext : ModuleDbContext
+    {
+        var db = provider.GetRequiredService<TConsumerContext>();
+        var strategy = db.Database.CreateExecutionStrategy();
+        await strategy.ExecuteAsync(async () =>
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            var ids = messages.Select(m => m.MessageId).ToArray();
+            var handled = (await db.InboxRecords.AsNoTracking().Where(r => r.Consumer == consumer && ids.Contains(r.MessageId)).Select(r => r.MessageId).ToListAsync(cancellationToken)).ToHashSet();
+            var fresh = messages.Where(m => handled.Add(m.MessageId)).ToList();
+            if (fresh.Count == 0)
+            {
+                return;
+            }
+
+            var events = fresh.Select(m => IntegrationEventSerializer.Deserialize<TEvent>(m.Payload)).ToList();
+            await provider.GetRequiredService<THandler>().HandleBatchAsync(events, cancellationToken);
+            var now = provider.GetRequiredService<TimeProvider>().GetUtcNow();
+            db.InboxRecords.AddRange(fresh.Select(m => new InboxRecord { MessageId = m.MessageId, Consumer = consumer, HandledAt = now }));
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        });
+    }
+
     private static async Task HandleOnceAsync<TEvent, THandler, TConsumerContext>(IServiceProvider provider, string consumer, Guid messageId, string payload, CancellationToken cancellationToken)
         where TEvent : IntegrationEvent
         where THandler : class, IIntegrationEventHandler<TEvent>

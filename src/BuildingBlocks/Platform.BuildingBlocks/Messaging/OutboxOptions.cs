@@ -24,6 +24,9 @@ public sealed class OutboxOptions
 
     public int BatchSize { get; set; } = 50;
 
+    /// <summary>Deliveries handed at once to a consumer that handles batches.</summary>
+    public int ConsumerBatchSize { get; set; } = 1000;
+
     /// <summary>The delay before attempt <paramref name="attempts"/> + 1.</summary>
     public TimeSpan RetryDelay(int attempts)
     {

@@ -89,10 +89,17 @@ public sealed partial class OutboxRelay(
 
     private async Task<int> RelayModuleAsync(ModuleDatabase database, CancellationToken cancellationToken)
     {
-        var consumers = subscriptions.Consumers.ToArray();
+        var batched = subscriptions.BatchConsumers.Select(s => s.Consumer).ToHashSet(StringComparer.Ordinal);
+        var consumers = subscriptions.Consumers.Where(c => !batched.Contains(c)).ToArray();
+        var attemptedInBatches = 0;
+        foreach (var subscription in subscriptions.BatchConsumers)
+        {
+            attemptedInBatches += await RelayBatchAsync(database, subscription, cancellationToken);
+        }
+
         if (consumers.Length == 0)
         {
-            return 0;
+            return attemptedInBatches;
         }
 
         var settings = options.Value;
@@ -159,7 +166,106 @@ public sealed partial class OutboxRelay(
             await RecordOutcomeAsync(db, id, row.Attempts + 1, error, cancellationToken);
         }
 
-        return attempted;
+        return attempted + attemptedInBatches;
+    }
+
+    /// <summary>
+    /// Hands one batch consumer up to <see cref="OutboxOptions.ConsumerBatchSize"/> due deliveries of this
+    /// module at once: claimed with one conditional update, dispatched in one transaction, marked delivered
+    /// with one update. When the batch fails, each delivery is dispatched on its own and recorded as usual.
+    /// </summary>
+    private async Task<int> RelayBatchAsync(ModuleDatabase database, IntegrationEventSubscription subscription, CancellationToken cancellationToken)
+    {
+        var settings = options.Value;
+        await using var scope = services.CreateAsyncScope();
+        var db = (ModuleDbContext)scope.ServiceProvider.GetRequiredService(database.ContextType);
+        var now = time.GetUtcNow();
+        var consumer = subscription.Consumer;
+        var candidates = await db.OutboxDeliveries.AsNoTracking()
+            .Where(d => d.Consumer == consumer && d.Status == DeliveryStatus.Pending && d.NextAttemptAt <= now && (d.LeaseExpiresAt == null || d.LeaseExpiresAt < now))
+            .OrderBy(d => d.NextAttemptAt)
+            .Select(d => d.Id)
+            .Take(settings.ConsumerBatchSize)
+            .ToListAsync(cancellationToken);
+        if (candidates.Count == 0)
+        {
+            return 0;
+        }
+
+        var leaseUntil = now + settings.LeaseDuration;
+        await db.WriteAsync(
+            token => db.OutboxDeliveries
+                .Where(d => candidates.Contains(d.Id) && d.Status == DeliveryStatus.Pending && (d.LeaseExpiresAt == null || d.LeaseExpiresAt < now))
+                .ExecuteUpdateAsync(s => s.SetProperty(d => d.LeaseOwner, InstanceId).SetProperty(d => d.LeaseExpiresAt, leaseUntil), token),
+            cancellationToken);
+        var rows = await db.OutboxDeliveries.AsNoTracking()
+            .Where(d => candidates.Contains(d.Id) && d.LeaseOwner == InstanceId)
+            .Join(db.OutboxMessages.AsNoTracking(), d => d.MessageId, m => m.Id, (d, m) => new { DeliveryId = d.Id, d.Attempts, m.Id, m.EventName, m.Payload })
+            .ToListAsync(cancellationToken);
+        var mine = rows.Where(r => r.EventName == subscription.EventName).ToList();
+        if (mine.Count == 0)
+        {
+            return 0;
+        }
+
+        using (var activity = Source.StartActivity($"deliver {subscription.EventName} ×{mine.Count}", ActivityKind.Consumer))
+        {
+            activity?.SetTag("messaging.consumer", consumer);
+            try
+            {
+                await using var dispatchScope = services.CreateAsyncScope();
+                await subscription.DispatchBatch!(dispatchScope.ServiceProvider, mine.Select(r => (r.Id, r.Payload)).ToList(), cancellationToken);
+                var ids = mine.Select(r => r.DeliveryId).ToList();
+                var done = time.GetUtcNow();
+                await db.WriteAsync(
+                    token => db.OutboxDeliveries.Where(d => ids.Contains(d.Id) && d.LeaseOwner == InstanceId).ExecuteUpdateAsync(s => s
+                        .SetProperty(d => d.Status, DeliveryStatus.Delivered)
+                        .SetProperty(d => d.Attempts, d => d.Attempts + 1)
+                        .SetProperty(d => d.LastAttemptAt, done)
+                        .SetProperty(d => d.DeliveredAt, done)
+                        .SetProperty(d => d.LastError, (string?)null)
+                        .SetProperty(d => d.LeaseOwner, (string?)null)
+                        .SetProperty(d => d.LeaseExpiresAt, (DateTimeOffset?)null), token),
+                    cancellationToken);
+                Delivered.Add(mine.Count);
+                return mine.Count;
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                throw;
+            }
+#pragma warning disable CA1031 // A failed batch is retried one delivery at a time below.
+            catch (Exception exception)
+#pragma warning restore CA1031
+            {
+                LogBatchFailure(logger, exception, subscription.EventName, consumer, mine.Count);
+            }
+        }
+
+        foreach (var row in mine)
+        {
+            string? error = null;
+            try
+            {
+                await using var dispatchScope = services.CreateAsyncScope();
+                await subscription.Dispatch(dispatchScope.ServiceProvider, row.Id, row.Payload, cancellationToken);
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                throw;
+            }
+#pragma warning disable CA1031 // A consumer's failure is recorded against its delivery, never thrown past the relay.
+            catch (Exception exception)
+#pragma warning restore CA1031
+            {
+                error = $"{exception.GetType().Name}: {exception.Message}";
+                LogDeliveryFailure(logger, exception, row.EventName, consumer, row.Attempts + 1);
+            }
+
+            await RecordOutcomeAsync(db, row.DeliveryId, row.Attempts + 1, error, cancellationToken);
+        }
+
+        return mine.Count;
     }
 
     private async Task RecordOutcomeAsync(ModuleDbContext db, Guid id, int attempts, string? error, CancellationToken cancellationToken)
@@ -202,6 +308,9 @@ public sealed partial class OutboxRelay(
 
     [LoggerMessage(EventId = 2000, Level = LogLevel.Error, Message = "Outbox relay pass failed; retrying")]
     private static partial void LogRelayFailure(ILogger logger, Exception exception);
+
+    [LoggerMessage(EventId = 2002, Level = LogLevel.Warning, Message = "A batch of {Count} deliveries of {EventName} to {Consumer} failed; delivering them one by one")]
+    private static partial void LogBatchFailure(ILogger logger, Exception exception, string eventName, string consumer, int count);
 
     [LoggerMessage(EventId = 2001, Level = LogLevel.Warning, Message = "Delivery of {EventName} to {Consumer} failed on attempt {Attempt}")]
     private static partial void LogDeliveryFailure(ILogger logger, Exception exception, string eventName, string consumer, int attempt);
