@@ -14,6 +14,9 @@ public static class ProblemDetailsSetup
     public static IServiceCollection AddPlatformProblemDetails(this IServiceCollection services)
     {
         services.AddExceptionHandler<PlatformExceptionHandler>();
+
+        // Registered before the framework's writer, so it is the one used: problems are JSON whatever the client accepts.
+        services.AddSingleton<Microsoft.AspNetCore.Http.IProblemDetailsWriter, PlatformProblemDetailsWriter>();
         services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
         {
             var problem = context.ProblemDetails;

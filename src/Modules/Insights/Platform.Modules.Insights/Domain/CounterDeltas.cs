@@ -28,7 +28,7 @@ internal sealed class CounterDeltas
         var filters = indicators.ToDictionary(i => i.Code, i => FactFilter.Parse(i.Filter), StringComparer.Ordinal);
         foreach (var (key, value) in earliestCounted)
         {
-            if (!earliest.TryGetValue(key, out var held) || value.Day < held.Day)
+            if (!earliest.TryGetValue(key, out var held) || value.Day < held.Day || (value.Day == held.Day && string.CompareOrdinal(value.Region, held.Region) < 0))
             {
                 earliest[key] = value;
             }
@@ -58,8 +58,9 @@ internal sealed class CounterDeltas
                             Change(indicator.Code, fact.RegionCode, fact.Day, 1m);
                             earliest[key] = (fact.Day, fact.RegionCode);
                         }
-                        else if (fact.Day < known.Day)
+                        else if (fact.Day < known.Day || (fact.Day == known.Day && string.CompareOrdinal(fact.RegionCode, known.Region) < 0))
                         {
+                            // The earliest day wins; on the same day the lower region code, so arrival order never matters.
                             Change(indicator.Code, known.Region, known.Day, -1m);
                             Change(indicator.Code, fact.RegionCode, fact.Day, 1m);
                             earliest[key] = (fact.Day, fact.RegionCode);

@@ -26,8 +26,9 @@ internal sealed class FactFilter
         var list = new List<(string, string, string[])>();
         foreach (var part in (text ?? "").Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
         {
-            var op = part.Contains("!=", StringComparison.Ordinal) ? "!=" : part.Contains('~', StringComparison.Ordinal) ? "~" : part.Contains('=', StringComparison.Ordinal) ? "=" : null;
-            var at = op is null ? -1 : part.IndexOf(op, StringComparison.Ordinal);
+            // The operator is the first one in the condition, so a value may hold the others' characters.
+            var at = part.IndexOfAny(['!', '~', '=']);
+            var op = at < 0 ? null : part[at] == '~' ? "~" : part[at] == '=' ? "=" : part.AsSpan(at).StartsWith("!=", StringComparison.Ordinal) ? "!=" : null;
             if (op is null || at <= 0 || at + op.Length >= part.Length)
             {
                 filter = new FactFilter([]);

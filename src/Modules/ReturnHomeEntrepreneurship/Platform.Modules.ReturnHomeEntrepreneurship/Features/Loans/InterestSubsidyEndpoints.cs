@@ -111,7 +111,7 @@ internal static class InterestSubsidyEndpoints
             .WithName("ReturnHomeEntrepreneurship_ExportSubsidyClaim")
             .RequirePermission(EntrepreneurshipPermissions.LoansRead)
             .WithSummary("A subsidy claim's lines as CSV (UTF-8, header first) for the finance bureau")
-            .Produces<string>(StatusCodes.Status200OK, "text/csv")
+            .Produces(StatusCodes.Status200OK, typeof(Stream), "text/csv")
             .ProducesApiProblem(StatusCodes.Status404NotFound);
     }
 
