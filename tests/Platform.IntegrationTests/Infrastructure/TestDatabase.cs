@@ -102,7 +102,20 @@ public sealed class PostgresTestDatabase : TestDatabase
         await using var connection = new NpgsqlConnection(adminConnectionString);
         await connection.OpenAsync();
         await using var command = new NpgsqlCommand($"DROP DATABASE IF EXISTS {databaseName} WITH (FORCE)", connection);
-        await command.ExecuteNonQueryAsync();
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await command.ExecuteNonQueryAsync();
+                return;
+            }
+            catch (PostgresException exception) when (attempt < 20 && exception.SqlState is "42501" or "55006")
+            {
+                // An autovacuum worker (a superuser's process, which FORCE may not end for us) is in the
+                // database after a test wrote many rows; it finishes within moments.
+                await Task.Delay(250);
+            }
+        }
     }
 }
 
