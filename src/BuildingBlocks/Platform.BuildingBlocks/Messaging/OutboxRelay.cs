@@ -91,11 +91,7 @@ public sealed partial class OutboxRelay(
     {
         var batched = subscriptions.BatchConsumers.Select(s => s.Consumer).ToHashSet(StringComparer.Ordinal);
         var consumers = subscriptions.Consumers.Where(c => !batched.Contains(c)).ToArray();
-        var attemptedInBatches = 0;
-        foreach (var subscription in subscriptions.BatchConsumers)
-        {
-            attemptedInBatches += await RelayBatchAsync(database, subscription, cancellationToken);
-        }
+        var attemptedInBatches = batched.Count == 0 ? 0 : await RelayBatchesAsync(database, cancellationToken);
 
         if (consumers.Length == 0)
         {
@@ -170,27 +166,47 @@ public sealed partial class OutboxRelay(
     }
 
     /// <summary>
-    /// Hands one batch consumer up to <see cref="OutboxOptions.ConsumerBatchSize"/> due deliveries of this
-    /// module at once: claimed with one conditional update, dispatched in one transaction, marked delivered
+    /// Hands one batch consumer its due deliveries of this module at once: claimed with one conditional update, dispatched in one transaction, marked delivered
     /// with one update. When the batch fails, each delivery is dispatched on its own and recorded as usual.
     /// </summary>
-    private async Task<int> RelayBatchAsync(ModuleDatabase database, IntegrationEventSubscription subscription, CancellationToken cancellationToken)
+    private async Task<int> RelayBatchesAsync(ModuleDatabase database, CancellationToken cancellationToken)
+    {
+        // One read of the oldest due deliveries of every batch consumer (not one per consumer: an idle
+        // consumer's query would otherwise walk a large backlog of the others on every pass).
+        var settings = options.Value;
+        var consumers = subscriptions.BatchConsumers.Select(s => s.Consumer).ToArray();
+        List<(Guid Id, string Consumer)> due;
+        await using (var scope = services.CreateAsyncScope())
+        {
+            var db = (ModuleDbContext)scope.ServiceProvider.GetRequiredService(database.ContextType);
+            var now = time.GetUtcNow();
+            due = (await db.OutboxDeliveries.AsNoTracking()
+                    .Where(d => d.Status == DeliveryStatus.Pending && d.NextAttemptAt <= now && (d.LeaseExpiresAt == null || d.LeaseExpiresAt < now) && consumers.Contains(d.Consumer))
+                    .OrderBy(d => d.NextAttemptAt)
+                    .Select(d => new { d.Id, d.Consumer })
+                    .Take(settings.ConsumerBatchSize)
+                    .ToListAsync(cancellationToken))
+                .Select(d => (d.Id, d.Consumer))
+                .ToList();
+        }
+
+        var attempted = 0;
+        foreach (var group in due.GroupBy(d => d.Consumer, StringComparer.Ordinal))
+        {
+            var subscription = subscriptions.BatchConsumers.First(s => s.Consumer == group.Key);
+            attempted += await RelayBatchAsync(database, subscription, group.Select(d => d.Id).ToList(), cancellationToken);
+        }
+
+        return attempted;
+    }
+
+    private async Task<int> RelayBatchAsync(ModuleDatabase database, IntegrationEventSubscription subscription, List<Guid> candidates, CancellationToken cancellationToken)
     {
         var settings = options.Value;
         await using var scope = services.CreateAsyncScope();
         var db = (ModuleDbContext)scope.ServiceProvider.GetRequiredService(database.ContextType);
         var now = time.GetUtcNow();
         var consumer = subscription.Consumer;
-        var candidates = await db.OutboxDeliveries.AsNoTracking()
-            .Where(d => d.Consumer == consumer && d.Status == DeliveryStatus.Pending && d.NextAttemptAt <= now && (d.LeaseExpiresAt == null || d.LeaseExpiresAt < now))
-            .OrderBy(d => d.NextAttemptAt)
-            .Select(d => d.Id)
-            .Take(settings.ConsumerBatchSize)
-            .ToListAsync(cancellationToken);
-        if (candidates.Count == 0)
-        {
-            return 0;
-        }
 
         var leaseUntil = now + settings.LeaseDuration;
         await db.WriteAsync(

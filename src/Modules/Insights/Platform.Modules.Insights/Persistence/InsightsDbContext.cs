@@ -83,8 +83,9 @@ internal class InsightsDbContext(DbContextOptions options) : ModuleDbContext(opt
             counter.Property(c => c.RegionCode).HasMaxLength(6).IsFixedLength();
             counter.Property(c => c.Value).HasPrecision(20, 2);
 
-            // Progress for a region and period sums one key range per indicator; comparing the cities of a
-            // province reads (indicator, day) across regions.
+            // Progress for a region and period sums one key range per indicator, from this index alone;
+            // comparing the cities of a province reads (indicator, day) across regions.
+            counter.HasIndex(c => new { c.IndicatorCode, c.RegionCode, c.Day, c.Value }).HasDatabaseName("IX_counters_by_region");
             counter.HasIndex(c => new { c.IndicatorCode, c.Day, c.RegionCode, c.Value }).HasDatabaseName("IX_counters_by_day");
         });
     }

@@ -71,11 +71,11 @@ internal static class CounterBook
         ArgumentNullException.ThrowIfNull(deltas);
         foreach (var group in deltas.Changes.Where(c => c.Value != 0m).GroupBy(c => c.Key.Indicator))
         {
-            var days = group.Select(c => c.Key.Day).ToArray();
-            var (first, last) = (days.Min(), days.Max());
+            // The rows of the days and regions touched (a superset of the keys, far smaller than the days' range).
+            var days = group.Select(c => c.Key.Day).Distinct().ToArray();
             var regions = group.Select(c => c.Key.Region).Distinct().ToArray();
             var stored = await db.Counters
-                .Where(c => c.IndicatorCode == group.Key && c.Day >= first && c.Day <= last && regions.Contains(c.RegionCode))
+                .Where(c => c.IndicatorCode == group.Key && days.Contains(c.Day) && regions.Contains(c.RegionCode))
                 .ToDictionaryAsync(c => (c.RegionCode, c.Day), cancellationToken);
             foreach (var change in group)
             {

@@ -189,6 +189,9 @@ namespace Platform.Modules.Insights.Persistence.Migrations.PostgreSql
                     b.HasIndex("IndicatorCode", "Day", "RegionCode", "Value")
                         .HasDatabaseName("IX_counters_by_day");
 
+                    b.HasIndex("IndicatorCode", "RegionCode", "Day", "Value")
+                        .HasDatabaseName("IX_counters_by_region");
+
                     b.ToTable("counters", "insights");
                 });
 

@@ -174,6 +174,12 @@ namespace Platform.Modules.Insights.Persistence.Migrations.SqlServer
                 columns: new[] { "IndicatorCode", "Day", "RegionCode", "Value" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_counters_by_region",
+                schema: "insights",
+                table: "counters",
+                columns: new[] { "IndicatorCode", "RegionCode", "Day", "Value" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_indicators_EventName",
                 schema: "insights",
                 table: "indicators",

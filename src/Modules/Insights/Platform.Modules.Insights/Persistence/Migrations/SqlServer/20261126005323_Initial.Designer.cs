@@ -12,7 +12,7 @@ using Platform.Modules.Insights.Persistence;
 namespace Platform.Modules.Insights.Persistence.Migrations.SqlServer
 {
     [DbContext(typeof(InsightsDbContextSqlServer))]
-    [Migration("20261126001101_Initial")]
+    [Migration("20261126005323_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -191,6 +191,9 @@ namespace Platform.Modules.Insights.Persistence.Migrations.SqlServer
 
                     b.HasIndex("IndicatorCode", "Day", "RegionCode", "Value")
                         .HasDatabaseName("IX_counters_by_day");
+
+                    b.HasIndex("IndicatorCode", "RegionCode", "Day", "Value")
+                        .HasDatabaseName("IX_counters_by_region");
 
                     b.ToTable("counters", "insights");
                 });

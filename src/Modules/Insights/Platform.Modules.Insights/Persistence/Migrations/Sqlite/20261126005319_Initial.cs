@@ -160,6 +160,11 @@ namespace Platform.Modules.Insights.Persistence.Migrations.Sqlite
                 columns: new[] { "IndicatorCode", "Day", "RegionCode", "Value" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_counters_by_region",
+                table: "counters",
+                columns: new[] { "IndicatorCode", "RegionCode", "Day", "Value" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_indicators_EventName",
                 table: "indicators",
                 column: "EventName");
