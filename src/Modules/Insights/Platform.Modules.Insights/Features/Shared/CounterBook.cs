@@ -65,10 +65,21 @@ internal static class CounterBook
         return result;
     }
 
-    /// <summary>Adds the changes to the stored counters (tracked, not saved).</summary>
+    /// <summary>
+    /// Adds the changes to the stored counters. On SQLite and PostgreSQL one set-based upsert per few hundred
+    /// changes, run at once on the context's connection and transaction (the caller's transaction makes it
+    /// atomic with the events); elsewhere tracked, saved with the caller's changes.
+    /// </summary>
     public static async Task ApplyAsync(InsightsDbContext db, CounterDeltas deltas, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(deltas);
+        var provider = db.Database.ProviderName;
+        if (provider is "Microsoft.EntityFrameworkCore.Sqlite" or "Npgsql.EntityFrameworkCore.PostgreSQL")
+        {
+            await UpsertAsync(db, deltas.Changes.Where(c => c.Value != 0m).ToList(), provider.StartsWith("Npgsql", StringComparison.Ordinal), cancellationToken);
+            return;
+        }
+
         foreach (var group in deltas.Changes.Where(c => c.Value != 0m).GroupBy(c => c.Key.Indicator))
         {
             // The rows of the days and regions touched (a superset of the keys, far smaller than the days' range).
@@ -88,6 +99,33 @@ internal static class CounterBook
                     db.Counters.Add(new Counter { IndicatorCode = group.Key, RegionCode = change.Key.Region, Day = change.Key.Day, Value = change.Value });
                 }
             }
+        }
+    }
+
+    private static async Task UpsertAsync(
+        InsightsDbContext db, List<KeyValuePair<(string Indicator, string Region, DateOnly Day), decimal>> changes, bool postgres, CancellationToken cancellationToken)
+    {
+        var table = db.Model.FindEntityType(typeof(Counter))!;
+        var name = table.GetSchema() is { } schema && postgres ? $"\"{schema}\".\"{table.GetTableName()}\"" : $"\"{table.GetTableName()}\"";
+
+        // SQLite keeps decimals as text: the sum is computed as a number and rounded to the fen again.
+        var sum = postgres ? "c.\"Value\" + excluded.\"Value\"" : "ROUND(c.\"Value\" + excluded.\"Value\", 2)";
+        foreach (var chunk in changes.Chunk(250))
+        {
+            var values = new System.Text.StringBuilder();
+            var parameters = new object[chunk.Length * 4];
+            for (var i = 0; i < chunk.Length; i++)
+            {
+                values.Append(i == 0 ? "" : ", ").Append(System.Globalization.CultureInfo.InvariantCulture, $"({{{i * 4}}}, {{{(i * 4) + 1}}}, {{{(i * 4) + 2}}}, {{{(i * 4) + 3}}})");
+                parameters[i * 4] = chunk[i].Key.Indicator;
+                parameters[(i * 4) + 1] = chunk[i].Key.Region;
+                parameters[(i * 4) + 2] = chunk[i].Key.Day;
+                parameters[(i * 4) + 3] = chunk[i].Value;
+            }
+
+            var sql = $"INSERT INTO {name} AS c (\"IndicatorCode\", \"RegionCode\", \"Day\", \"Value\") VALUES {values} " +
+                $"ON CONFLICT (\"IndicatorCode\", \"RegionCode\", \"Day\") DO UPDATE SET \"Value\" = {sum}";
+            await db.Database.ExecuteSqlRawAsync(sql, parameters, cancellationToken);
         }
     }
 
