@@ -181,7 +181,7 @@ internal sealed class SubsidyClaim : IVersioned
 
     public decimal Subsidy { get; set; }
 
-    /// <summary>The lines as gzip-compressed CSV (UTF-8, header first).</summary>
+    /// <summary>The lines as gzip-compressed JSON.</summary>
     public byte[] Lines { get; set; } = [];
 
     public DateTimeOffset CreatedAt { get; set; }

@@ -11,6 +11,9 @@ using Platform.BuildingBlocks.PersonalData;
 using Platform.BuildingBlocks.Security;
 using Platform.Modules.Insights.Domain;
 using Platform.Modules.Insights.Persistence;
+using Platform.Modules.ReturnHomeEntrepreneurship.Contracts;
+using Platform.Modules.SkillMasterStudios.Contracts;
+using Platform.Modules.TrainingVouchers.Contracts;
 
 namespace Platform.Modules.Insights.Features.Journey;
 
@@ -45,7 +48,7 @@ internal static class JourneyEndpoints
 {
     private static readonly HashSet<string> WithAmount = new(StringComparer.Ordinal)
     {
-        "training_vouchers.voucher_issued.v1", "training_vouchers.subsidy_paid.v1", "skill_master_studios.studio_accredited.v1", "return_home_entrepreneurship.loan_disbursed.v1",
+        VoucherIssued.Name, SubsidyPaid.Name, StudioAccredited.Name, LoanDisbursed.Name,
     };
 
     public static void MapJourneyEndpoints(this IEndpointRouteBuilder routes) =>

@@ -9,10 +9,8 @@ internal static class InsightsAccess
 {
     public const string RegionOutsideCaller = "insights.region_outside_caller"; // 403
     public const string IndicatorNotFound = "insights.indicator_not_found"; // 404
-    public const string IndicatorExists = "insights.indicator_exists"; // 409
     public const string TargetNotFound = "insights.target_not_found"; // 404
     public const string TargetExists = "insights.target_exists"; // 409
-    public const string BadFilter = "insights.bad_filter"; // 400
 
     /// <summary>Refuses (403) a region outside the caller's.</summary>
     public static void RequireRegion(Caller caller, string regionCode) => caller.RequireWithin(regionCode, RegionOutsideCaller);

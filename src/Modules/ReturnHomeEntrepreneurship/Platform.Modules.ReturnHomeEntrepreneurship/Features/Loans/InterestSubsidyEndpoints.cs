@@ -208,16 +208,16 @@ internal static class InterestSubsidyEndpoints
         }
 
         var claim = await ClaimAsync(db, id, cancellationToken);
-        var rows = SubsidyClaims.Decompress(claim.Lines).Split('\n', StringSplitOptions.RemoveEmptyEntries).Skip(1).ToArray();
-        var lines = rows.Skip(skip).Take(take).Select(SubsidyClaimLine.FromCsv).ToArray();
-        return TypedResults.Ok(new SubsidyClaimLinePage(claim.Id, rows.Length, skip, lines));
+        var rows = SubsidyClaims.Decompress(claim.Lines);
+        var lines = rows.Skip(skip).Take(take).ToArray();
+        return TypedResults.Ok(new SubsidyClaimLinePage(claim.Id, rows.Count, skip, lines));
     }
 
     private static async Task<IResult> ClaimCsvAsync(Guid id, ReturnHomeEntrepreneurshipDbContext db, CancellationToken cancellationToken)
     {
         var claim = await ClaimAsync(db, id, cancellationToken);
         var name = $"subsidy-claim-{claim.BankCode}-{claim.Month:yyyy-MM}-{claim.RegionCode}.csv";
-        return Results.File(Encoding.UTF8.GetBytes(SubsidyClaims.Decompress(claim.Lines)), "text/csv; charset=utf-8", name);
+        return Results.File(Encoding.UTF8.GetBytes(SubsidyClaims.Csv(SubsidyClaims.Decompress(claim.Lines))), "text/csv; charset=utf-8", name);
     }
 
     /// <summary>The claim; 404 when its region is outside the caller's.</summary>

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.IO.Compression;
 using System.Text;
+using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Platform.BuildingBlocks.Persistence;
 using Platform.Modules.ReturnHomeEntrepreneurship.Domain;
@@ -35,63 +36,10 @@ internal sealed record SubsidyClaimLine(
         Money(Outstanding), ContractRatePercent.ToString(CultureInfo.InvariantCulture), BorrowerRatePercent.ToString(CultureInfo.InvariantCulture), Money(InterestDue),
         Money(BorrowerShare), Money(Subsidy), Overdue ? "true" : "false");
 
-    public static SubsidyClaimLine FromCsv(string line)
-    {
-        ArgumentNullException.ThrowIfNull(line);
-        var f = SplitCsv(line);
-        var inv = CultureInfo.InvariantCulture;
-        return new SubsidyClaimLine(
-            Guid.Parse(f[0]), f[1], f[2], int.Parse(f[3], inv), DateOnly.Parse(f[4], inv), DateOnly.Parse(f[5], inv), int.Parse(f[6], inv), int.Parse(f[7], inv),
-            decimal.Parse(f[8], inv), decimal.Parse(f[9], inv), decimal.Parse(f[10], inv), decimal.Parse(f[11], inv), decimal.Parse(f[12], inv), decimal.Parse(f[13], inv), f[14] == "true");
-    }
-
     private static string Money(decimal value) => value.ToString("0.00", CultureInfo.InvariantCulture);
 
     private static string Escape(string value) =>
         value.IndexOfAny([',', '"', '\n', '\r']) < 0 ? value : "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
-
-    private static List<string> SplitCsv(string line)
-    {
-        var fields = new List<string>();
-        var current = new StringBuilder();
-        var quoted = false;
-        for (var i = 0; i < line.Length; i++)
-        {
-            var c = line[i];
-            if (quoted)
-            {
-                if (c == '"' && i + 1 < line.Length && line[i + 1] == '"')
-                {
-                    current.Append('"');
-                    i++;
-                }
-                else if (c == '"')
-                {
-                    quoted = false;
-                }
-                else
-                {
-                    current.Append(c);
-                }
-            }
-            else if (c == '"')
-            {
-                quoted = true;
-            }
-            else if (c == ',')
-            {
-                fields.Add(current.ToString());
-                current.Clear();
-            }
-            else
-            {
-                current.Append(c);
-            }
-        }
-
-        fields.Add(current.ToString());
-        return fields;
-    }
 }
 
 /// <summary>Computing a bank's monthly claim from its loans and their repayments up to the month's end.</summary>
@@ -157,30 +105,34 @@ internal static class SubsidyClaims
         return lines;
     }
 
-    /// <summary>The lines as gzip-compressed CSV with its header.</summary>
+    /// <summary>The lines as gzip-compressed JSON.</summary>
     public static byte[] Compress(IEnumerable<SubsidyClaimLine> lines)
     {
         using var buffer = new MemoryStream();
         using (var gzip = new GZipStream(buffer, CompressionLevel.Fastest, leaveOpen: true))
-        using (var writer = new StreamWriter(gzip, new UTF8Encoding(false)))
         {
-            writer.Write(SubsidyClaimLine.CsvHeader);
-            writer.Write('\n');
-            foreach (var line in lines)
-            {
-                writer.Write(line.ToCsv());
-                writer.Write('\n');
-            }
+            JsonSerializer.Serialize(gzip, lines.ToList());
         }
 
         return buffer.ToArray();
     }
 
-    /// <summary>The CSV text of stored lines (header first).</summary>
-    public static string Decompress(byte[] lines)
+    /// <summary>The stored lines.</summary>
+    public static List<SubsidyClaimLine> Decompress(byte[] lines)
     {
         using var gzip = new GZipStream(new MemoryStream(lines), CompressionMode.Decompress);
-        using var reader = new StreamReader(gzip, Encoding.UTF8);
-        return reader.ReadToEnd();
+        return JsonSerializer.Deserialize<List<SubsidyClaimLine>>(gzip) ?? [];
+    }
+
+    /// <summary>The lines as CSV (UTF-8, header first).</summary>
+    public static string Csv(IEnumerable<SubsidyClaimLine> lines)
+    {
+        var csv = new StringBuilder(SubsidyClaimLine.CsvHeader).Append('\n');
+        foreach (var line in lines)
+        {
+            csv.Append(line.ToCsv()).Append('\n');
+        }
+
+        return csv.ToString();
     }
 }
