@@ -211,11 +211,11 @@ public sealed partial class OutboxRelay(
         var leaseUntil = now + settings.LeaseDuration;
         await db.WriteAsync(
             token => db.OutboxDeliveries
-                .Where(d => candidates.Contains(d.Id) && d.Status == DeliveryStatus.Pending && (d.LeaseExpiresAt == null || d.LeaseExpiresAt < now))
+                .Where(d => EF.Parameter(candidates).Contains(d.Id) && d.Status == DeliveryStatus.Pending && (d.LeaseExpiresAt == null || d.LeaseExpiresAt < now))
                 .ExecuteUpdateAsync(s => s.SetProperty(d => d.LeaseOwner, InstanceId).SetProperty(d => d.LeaseExpiresAt, leaseUntil), token),
             cancellationToken);
         var rows = await db.OutboxDeliveries.AsNoTracking()
-            .Where(d => candidates.Contains(d.Id) && d.LeaseOwner == InstanceId)
+            .Where(d => EF.Parameter(candidates).Contains(d.Id) && d.LeaseOwner == InstanceId)
             .Join(db.OutboxMessages.AsNoTracking(), d => d.MessageId, m => m.Id, (d, m) => new { DeliveryId = d.Id, d.Attempts, m.Id, m.EventName, m.Payload })
             .ToListAsync(cancellationToken);
         var mine = rows.Where(r => r.EventName == subscription.EventName).ToList();
@@ -234,7 +234,7 @@ public sealed partial class OutboxRelay(
                 var ids = mine.Select(r => r.DeliveryId).ToList();
                 var done = time.GetUtcNow();
                 await db.WriteAsync(
-                    token => db.OutboxDeliveries.Where(d => ids.Contains(d.Id) && d.LeaseOwner == InstanceId).ExecuteUpdateAsync(s => s
+                    token => db.OutboxDeliveries.Where(d => EF.Parameter(ids).Contains(d.Id) && d.LeaseOwner == InstanceId).ExecuteUpdateAsync(s => s
                         .SetProperty(d => d.Status, DeliveryStatus.Delivered)
                         .SetProperty(d => d.Attempts, d => d.Attempts + 1)
                         .SetProperty(d => d.LastAttemptAt, done)

@@ -65,5 +65,5 @@ public sealed class InsightsModule : IModule
 
     private static void Count<TEvent>(IServiceCollection services, string name)
         where TEvent : IntegrationEvent =>
-        services.AddBatchIntegrationEventHandler<TEvent, CountingHandler<TEvent>, InsightsDbContext>($"insights.{name}");
+        services.AddBatchIntegrationEventHandler<TEvent, CountingHandler<TEvent>, InsightsDbContext>($"insights.{name}", handlerDeduplicates: true);
 }

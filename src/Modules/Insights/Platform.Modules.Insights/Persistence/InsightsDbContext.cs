@@ -71,8 +71,9 @@ internal class InsightsDbContext(DbContextOptions options) : ModuleDbContext(opt
             // A person's journey, in day order; and a distinct person's earlier events.
             counted.HasIndex(e => new { e.PersonBlindIndex, e.Day, e.ReceivedAt });
 
-            // Rebuilding an indicator reads its event's rows in day order.
-            counted.HasIndex(e => new { e.EventName, e.Day, e.EventId });
+            // Rebuilding an indicator reads its event's rows (in id order: ids are time-ordered version 7 GUIDs, so a
+            // batch of new events is appended at the end of its event's range rather than spread over the days).
+            counted.HasIndex(e => new { e.EventName, e.EventId });
         });
 
         modelBuilder.Entity<Counter>(counter =>
@@ -83,10 +84,10 @@ internal class InsightsDbContext(DbContextOptions options) : ModuleDbContext(opt
             counter.Property(c => c.RegionCode).HasMaxLength(6).IsFixedLength();
             counter.Property(c => c.Value).HasPrecision(20, 2);
 
-            // Progress for a region and period sums one key range per indicator, from this index alone;
-            // comparing the cities of a province reads (indicator, day) across regions.
-            counter.HasIndex(c => new { c.IndicatorCode, c.RegionCode, c.Day, c.Value }).HasDatabaseName("IX_counters_by_region");
-            counter.HasIndex(c => new { c.IndicatorCode, c.Day, c.RegionCode, c.Value }).HasDatabaseName("IX_counters_by_day");
+            // Progress for a region and period sums one key range of the primary key per indicator; comparing the
+            // cities of a province, one range per city. No secondary index: each counter change writes one b-tree
+            // entry. On SQLite the table is WITHOUT ROWID (migration CountersWithoutRowId), so the key's b-tree holds
+            // the values and a range is read from it alone.
         });
     }
 }

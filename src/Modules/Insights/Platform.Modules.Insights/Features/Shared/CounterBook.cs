@@ -1,3 +1,4 @@
+using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Platform.Modules.Insights.Domain;
 using Platform.Modules.Insights.Persistence;
@@ -10,41 +11,112 @@ namespace Platform.Modules.Insights.Features.Shared;
 /// </summary>
 internal static class CounterBook
 {
-    /// <summary>Counts <paramref name="events"/> (tracked, not saved); returns how many were new.</summary>
+    /// <summary>
+    /// Counts <paramref name="events"/>: stores those not seen before and applies their counter changes. On SQLite
+    /// and PostgreSQL both are written at once on the context's connection and transaction; elsewhere they are
+    /// tracked and saved with the caller's changes. Returns how many events were new.
+    /// </summary>
     public static async Task<int> CountAsync(InsightsDbContext db, IReadOnlyList<CountedEvent> events, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(events);
-        var ids = events.Select(e => e.EventId).Distinct().ToArray();
-        var known = (await db.Events.AsNoTracking().Where(e => ids.Contains(e.EventId)).Select(e => e.EventId).ToListAsync(cancellationToken)).ToHashSet();
-        var fresh = events.Where(e => known.Add(e.EventId)).ToList();
-        if (fresh.Count == 0)
-        {
-            return 0;
-        }
-
-        db.Events.AddRange(fresh);
-        var names = fresh.Select(e => e.EventName).Distinct().ToArray();
+        var batch = events.DistinctBy(e => e.EventId).ToList();
+        var names = batch.Select(e => e.EventName).Distinct().ToArray();
         var indicators = await db.Indicators.AsNoTracking().Where(i => i.EventName != null && names.Contains(i.EventName)).ToListAsync(cancellationToken);
-        if (indicators.Count == 0)
+
+        // Each person's earliest matching event counted before this batch (read before the batch is stored).
+        var earliest = await EarliestAsync(db, indicators, batch, cancellationToken);
+        var fresh = await StoreNewAsync(db, batch, cancellationToken);
+        if (fresh.Count == 0 || indicators.Count == 0)
         {
             return fresh.Count;
         }
 
-        var earliest = await EarliestAsync(db, indicators, fresh, cancellationToken);
         var deltas = new CounterDeltas();
         deltas.Add(indicators, fresh, earliest);
         await ApplyAsync(db, deltas, cancellationToken);
         return fresh.Count;
     }
 
+    private static readonly string[] EventColumns = ["EventId", "EventName", "Day", "RegionCode", "PersonBlindIndex", "Amount", "Attributes", "ReceivedAt"];
+    private static readonly string[] CounterColumns = ["IndicatorCode", "RegionCode", "Day", "Value"];
+
+    /// <summary>
+    /// Stores the events whose id is not stored yet and returns them. SQLite: an <c>INSERT … ON CONFLICT DO
+    /// NOTHING</c> per event, prepared once; PostgreSQL: the same with many rows a statement, <c>RETURNING</c> the
+    /// ids stored (a redelivered event is skipped by the primary key, so two relays racing on one event cannot both
+    /// count it). Elsewhere a read of the known ids and tracked inserts.
+    /// </summary>
+    private static async Task<List<CountedEvent>> StoreNewAsync(InsightsDbContext db, List<CountedEvent> batch, CancellationToken cancellationToken)
+    {
+        if (!IsSetBased(db, out var postgres))
+        {
+            var ids = batch.Select(e => e.EventId).ToArray();
+            var known = (await db.Events.AsNoTracking().Where(e => EF.Parameter(ids).Contains(e.EventId)).Select(e => e.EventId).ToListAsync(cancellationToken)).ToHashSet();
+            var unseen = batch.Where(e => !known.Contains(e.EventId)).ToList();
+            db.Events.AddRange(unseen);
+            return unseen;
+        }
+
+        var table = TableName(db, typeof(CountedEvent), postgres);
+        var columns = string.Join(", ", EventColumns.Select(c => $"\"{c}\""));
+        if (!postgres)
+        {
+            var unseen = new List<CountedEvent>(batch.Count);
+            await using var insert = await SqlitePreparedRows.PrepareAsync(
+                db, $"INSERT INTO {table} ({columns}) VALUES ({Placeholders(EventColumns.Length)}) ON CONFLICT (\"EventId\") DO NOTHING", typeof(CountedEvent), EventColumns, cancellationToken);
+            foreach (var e in batch)
+            {
+                if (await insert.RunAsync([e.EventId, e.EventName, e.Day, e.RegionCode, e.PersonBlindIndex, e.Amount, e.Attributes, e.ReceivedAt], cancellationToken) > 0)
+                {
+                    unseen.Add(e);
+                }
+            }
+
+            return unseen;
+        }
+
+        var stored = new HashSet<Guid>();
+        foreach (var chunk in batch.Chunk(400))
+        {
+            const int Columns = 8;
+            var values = new StringBuilder();
+            var parameters = new object[chunk.Length * Columns];
+            for (var i = 0; i < chunk.Length; i++)
+            {
+                var e = chunk[i];
+                var at = i * Columns;
+                values.Append(i == 0 ? "(" : ", (");
+                for (var c = 0; c < Columns; c++)
+                {
+                    values.Append(c == 0 ? "{" : ", {").Append(at + c).Append('}');
+                }
+
+                values.Append(')');
+                parameters[at] = e.EventId;
+                parameters[at + 1] = e.EventName;
+                parameters[at + 2] = e.Day;
+                parameters[at + 3] = e.RegionCode;
+                parameters[at + 4] = (object?)e.PersonBlindIndex ?? DBNull.Value;
+                parameters[at + 5] = e.Amount;
+                parameters[at + 6] = e.Attributes;
+                parameters[at + 7] = e.ReceivedAt;
+            }
+
+            var sql = $"INSERT INTO {table} ({columns}) VALUES {values} ON CONFLICT (\"EventId\") DO NOTHING RETURNING \"EventId\" AS \"Value\"";
+            stored.UnionWith(await db.Database.SqlQueryRaw<Guid>(sql, parameters).ToListAsync(cancellationToken));
+        }
+
+        return batch.Where(e => stored.Contains(e.EventId)).ToList();
+    }
+
     /// <summary>For distinct-person indicators: each person's earliest matching event already counted.</summary>
     private static async Task<Dictionary<(string Indicator, string Person), (DateOnly Day, string Region)>> EarliestAsync(
-        InsightsDbContext db, IReadOnlyList<Indicator> indicators, IReadOnlyList<CountedEvent> fresh, CancellationToken cancellationToken)
+        InsightsDbContext db, IReadOnlyList<Indicator> indicators, IReadOnlyList<CountedEvent> batch, CancellationToken cancellationToken)
     {
         var result = new Dictionary<(string, string), (DateOnly, string)>();
         foreach (var indicator in indicators.Where(i => i.Measure == IndicatorMeasure.DistinctPerson))
         {
-            var people = fresh.Where(e => e.EventName == indicator.EventName && e.PersonBlindIndex is not null).Select(e => e.PersonBlindIndex!).Distinct().ToArray();
+            var people = batch.Where(e => e.EventName == indicator.EventName && e.PersonBlindIndex is not null).Select(e => e.PersonBlindIndex!).Distinct().ToArray();
             if (people.Length == 0)
             {
                 continue;
@@ -52,7 +124,7 @@ internal static class CounterBook
 
             var filter = FactFilter.Parse(indicator.Filter);
             var earlier = await db.Events.AsNoTracking()
-                .Where(e => e.EventName == indicator.EventName && e.PersonBlindIndex != null && people.Contains(e.PersonBlindIndex))
+                .Where(e => e.EventName == indicator.EventName && e.PersonBlindIndex != null && EF.Parameter(people).Contains(e.PersonBlindIndex))
                 .Select(e => new { e.PersonBlindIndex, e.Day, e.RegionCode, e.Attributes })
                 .ToListAsync(cancellationToken);
             foreach (var group in earlier.Where(e => filter.Matches(e.Attributes)).GroupBy(e => e.PersonBlindIndex!))
@@ -66,17 +138,17 @@ internal static class CounterBook
     }
 
     /// <summary>
-    /// Adds the changes to the stored counters. On SQLite and PostgreSQL one set-based upsert per few hundred
-    /// changes, run at once on the context's connection and transaction (the caller's transaction makes it
-    /// atomic with the events); elsewhere tracked, saved with the caller's changes.
+    /// Adds the changes to the stored counters. On SQLite an <c>INSERT … ON CONFLICT DO UPDATE</c> per change, prepared
+    /// once; on PostgreSQL one such statement per few hundred changes; both run at once on the context's connection and
+    /// transaction (the caller's transaction makes them atomic with the events). Elsewhere tracked, saved with the
+    /// caller's changes.
     /// </summary>
     public static async Task ApplyAsync(InsightsDbContext db, CounterDeltas deltas, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(deltas);
-        var provider = db.Database.ProviderName;
-        if (provider is "Microsoft.EntityFrameworkCore.Sqlite" or "Npgsql.EntityFrameworkCore.PostgreSQL")
+        if (IsSetBased(db, out var postgres))
         {
-            await UpsertAsync(db, deltas.Changes.Where(c => c.Value != 0m).ToList(), provider.StartsWith("Npgsql", StringComparison.Ordinal), cancellationToken);
+            await UpsertAsync(db, deltas.Changes.Where(c => c.Value != 0m).ToList(), postgres, cancellationToken);
             return;
         }
 
@@ -105,14 +177,25 @@ internal static class CounterBook
     private static async Task UpsertAsync(
         InsightsDbContext db, List<KeyValuePair<(string Indicator, string Region, DateOnly Day), decimal>> changes, bool postgres, CancellationToken cancellationToken)
     {
-        var table = db.Model.FindEntityType(typeof(Counter))!;
-        var name = table.GetSchema() is { } schema && postgres ? $"\"{schema}\".\"{table.GetTableName()}\"" : $"\"{table.GetTableName()}\"";
+        var name = TableName(db, typeof(Counter), postgres);
+        const string Conflict = "ON CONFLICT (\"IndicatorCode\", \"RegionCode\", \"Day\") DO UPDATE SET \"Value\" = ";
+        if (!postgres)
+        {
+            // SQLite keeps decimals as text: the sum is computed as a number and rounded to the fen again.
+            await using var upsert = await SqlitePreparedRows.PrepareAsync(
+                db, $"INSERT INTO {name} AS c (\"IndicatorCode\", \"RegionCode\", \"Day\", \"Value\") VALUES ({Placeholders(4)}) {Conflict}ROUND(c.\"Value\" + excluded.\"Value\", 2)",
+                typeof(Counter), CounterColumns, cancellationToken);
+            foreach (var change in changes)
+            {
+                await upsert.RunAsync([change.Key.Indicator, change.Key.Region, change.Key.Day, change.Value], cancellationToken);
+            }
 
-        // SQLite keeps decimals as text: the sum is computed as a number and rounded to the fen again.
-        var sum = postgres ? "c.\"Value\" + excluded.\"Value\"" : "ROUND(c.\"Value\" + excluded.\"Value\", 2)";
+            return;
+        }
+
         foreach (var chunk in changes.Chunk(250))
         {
-            var values = new System.Text.StringBuilder();
+            var values = new StringBuilder();
             var parameters = new object[chunk.Length * 4];
             for (var i = 0; i < chunk.Length; i++)
             {
@@ -123,10 +206,25 @@ internal static class CounterBook
                 parameters[(i * 4) + 3] = chunk[i].Value;
             }
 
-            var sql = $"INSERT INTO {name} AS c (\"IndicatorCode\", \"RegionCode\", \"Day\", \"Value\") VALUES {values} " +
-                $"ON CONFLICT (\"IndicatorCode\", \"RegionCode\", \"Day\") DO UPDATE SET \"Value\" = {sum}";
+            var sql = $"INSERT INTO {name} AS c (\"IndicatorCode\", \"RegionCode\", \"Day\", \"Value\") VALUES {values} {Conflict}c.\"Value\" + excluded.\"Value\"";
             await db.Database.ExecuteSqlRawAsync(sql, parameters, cancellationToken);
         }
+    }
+
+    /// <summary>Whether the provider takes the set-based SQL (SQLite, PostgreSQL); the rest go through the change tracker.</summary>
+    private static bool IsSetBased(InsightsDbContext db, out bool postgres)
+    {
+        var provider = db.Database.ProviderName;
+        postgres = provider == "Npgsql.EntityFrameworkCore.PostgreSQL";
+        return postgres || provider == "Microsoft.EntityFrameworkCore.Sqlite";
+    }
+
+    private static string Placeholders(int count) => string.Join(", ", Enumerable.Range(0, count).Select(i => $"${i}"));
+
+    private static string TableName(InsightsDbContext db, Type entity, bool postgres)
+    {
+        var table = db.Model.FindEntityType(entity)!;
+        return table.GetSchema() is { } schema && postgres ? $"\"{schema}\".\"{table.GetTableName()}\"" : $"\"{table.GetTableName()}\"";
     }
 
     /// <summary>Recounts one indicator from every event kept (after its definition changed). Saves.</summary>
@@ -141,22 +239,23 @@ internal static class CounterBook
 
         var deltas = new CounterDeltas();
         var counted = 0;
-        var after = (Day: DateOnly.MinValue, Id: Guid.Empty);
+        var after = Guid.Empty;
         while (true)
         {
             var batch = await db.Events.AsNoTracking()
-                .Where(e => e.EventName == indicator.EventName && (e.Day > after.Day || (e.Day == after.Day && e.EventId.CompareTo(after.Id) > 0)))
-                .OrderBy(e => e.Day).ThenBy(e => e.EventId).Take(20_000).ToListAsync(cancellationToken);
+                .Where(e => e.EventName == indicator.EventName && e.EventId.CompareTo(after) > 0)
+                .OrderBy(e => e.EventId).Take(20_000).ToListAsync(cancellationToken);
             if (batch.Count == 0)
             {
                 break;
             }
 
-            // In day order, so a distinct person's first event is met first; the deltas remember it across batches.
+            // In id order; the deltas remember each distinct person's earliest event across batches and move the
+            // count when an earlier one comes later, so the result is that of any order.
             deltas.Add([indicator], batch, new Dictionary<(string, string), (DateOnly, string)>());
 
             counted += batch.Count;
-            after = (batch[^1].Day, batch[^1].EventId);
+            after = batch[^1].EventId;
         }
 
         await ApplyAsync(db, deltas, cancellationToken);

@@ -159,7 +159,7 @@ namespace Platform.Modules.Insights.Persistence.Migrations.SqlServer
 
                     b.HasKey("EventId");
 
-                    b.HasIndex("EventName", "Day", "EventId");
+                    b.HasIndex("EventName", "EventId");
 
                     b.HasIndex("PersonBlindIndex", "Day", "ReceivedAt");
 
@@ -185,12 +185,6 @@ namespace Platform.Modules.Insights.Persistence.Migrations.SqlServer
                         .HasColumnType("decimal(20,2)");
 
                     b.HasKey("IndicatorCode", "RegionCode", "Day");
-
-                    b.HasIndex("IndicatorCode", "Day", "RegionCode", "Value")
-                        .HasDatabaseName("IX_counters_by_day");
-
-                    b.HasIndex("IndicatorCode", "RegionCode", "Day", "Value")
-                        .HasDatabaseName("IX_counters_by_region");
 
                     b.ToTable("counters", "insights");
                 });

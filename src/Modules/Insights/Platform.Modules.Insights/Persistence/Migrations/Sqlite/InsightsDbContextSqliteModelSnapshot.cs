@@ -153,7 +153,7 @@ namespace Platform.Modules.Insights.Persistence.Migrations.Sqlite
 
                     b.HasKey("EventId");
 
-                    b.HasIndex("EventName", "Day", "EventId");
+                    b.HasIndex("EventName", "EventId");
 
                     b.HasIndex("PersonBlindIndex", "Day", "ReceivedAt");
 
@@ -179,12 +179,6 @@ namespace Platform.Modules.Insights.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.HasKey("IndicatorCode", "RegionCode", "Day");
-
-                    b.HasIndex("IndicatorCode", "Day", "RegionCode", "Value")
-                        .HasDatabaseName("IX_counters_by_day");
-
-                    b.HasIndex("IndicatorCode", "RegionCode", "Day", "Value")
-                        .HasDatabaseName("IX_counters_by_region");
 
                     b.ToTable("counters", (string)null);
                 });
