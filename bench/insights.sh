@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Builds the host and the insights benchmark in Release, then runs it.
 #
-#   bash bench/insights.sh                                          # SQLite, 10,000,000 counted events; catch-up of 1,000,000 outbox events, ConsumerBatchSize 1000 and 5000
+#   bash bench/insights.sh                                          # SQLite, 10,000,000 counted events; catch-up of 1,000,000 outbox events, ConsumerBatchSize 10000 and 20000
 #   bash bench/insights.sh --events 200000 --outbox 50000           # a quick run
 #   bash bench/insights.sh --events 0 --consumer-batch 1000         # the catch-up alone, one batch size
 #   bash bench/insights.sh --provider postgres --pg 'Host=127.0.0.1;Port=5432;Username=platform;Password=platform;Database=postgres'

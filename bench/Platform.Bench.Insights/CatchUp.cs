@@ -230,9 +230,11 @@ internal static class CatchUp
             {
                 var batch = new List<OutboxMessage>(chunk.Length);
                 var batchDeliveries = new List<OutboxDelivery>(chunk.Length * 2);
-                foreach (var e in chunk)
+                foreach (var generated in chunk)
                 {
+                    // Published in the order recorded: the event's id is made then (a version 7 GUID, as IntegrationEvent makes it).
                     at = at.AddTicks(10);
+                    var e = generated with { EventId = Guid.CreateVersion7(at) };
                     batch.Add(new OutboxMessage { Id = e.EventId, EventName = name, Payload = IntegrationEventSerializer.Serialize(e), OccurredAt = e.OccurredAt, RecordedAt = at });
                     batchDeliveries.Add(Delivery(e.EventId, InsightsConsumer, at));
                     if (veteran)

@@ -15,7 +15,7 @@ internal sealed class InsightsBenchOptions
           --outbox N                   TrainingCompleted messages in the training vouchers outbox for the
                                        catch-up (0: skip it)                                             [1000000]
           --consumer-batch N[,N…]      Outbox:ConsumerBatchSize of the host, one catch-up per value
-                                       (each on a database of its own)                                   [1000,5000]
+                                       (each on a database of its own)                                 [10000,20000]
           --outbox-days N              the catch-up's trainings completed over the last N days           [365]
           --both-consumers             also a delivery to veteran_employment.training_completed per message
                                        (the host's other consumer of the event); default: Insights' only
@@ -47,7 +47,7 @@ internal sealed class InsightsBenchOptions
 
     public int Outbox { get; private set; } = 1_000_000;
 
-    public IReadOnlyList<int> ConsumerBatches { get; private set; } = [1000, 5000];
+    public IReadOnlyList<int> ConsumerBatches { get; private set; } = [10000, 20000];
 
     public int OutboxDays { get; private set; } = 365;
 

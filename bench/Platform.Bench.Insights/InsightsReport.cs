@@ -310,7 +310,7 @@ internal static class InsightsReport
             md.AppendLine(F($"| {step.Category} | {step.Commands:N0} | {step.Milliseconds:N0} | {step.Milliseconds / passes:N1} | {step.Milliseconds * 100 / Math.Max(1, profile.WallMilliseconds):0.0} % | {(step.Rows == 0 ? "" : F($"{step.Rows:N0}"))} |"));
         }
 
-        md.AppendLine(F($"| no SQL: JSON, the handler's own work (`EventFacts`, `CounterDeltas`), EF change tracking and SQL generation, GC | | {profile.OtherMilliseconds:N0} | {profile.OtherMilliseconds / passes:N1} | {profile.OtherMilliseconds * 100 / Math.Max(1, profile.WallMilliseconds):0.0} % | |"));
+        md.AppendLine(F($"| outside EF's commands: the handler's prepared SQLite statements (events, counters), JSON, `EventFacts`, `CounterDeltas`, EF's SQL generation, GC | | {profile.OtherMilliseconds:N0} | {profile.OtherMilliseconds / passes:N1} | {profile.OtherMilliseconds * 100 / Math.Max(1, profile.WallMilliseconds):0.0} % | |"));
         md.AppendLine();
     }
 

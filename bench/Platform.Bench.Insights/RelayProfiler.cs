@@ -26,7 +26,7 @@ internal sealed record RelayProfile(string When, long PendingBefore, IReadOnlyLi
 
     public int Deliveries => Passes.Sum(p => p.Deliveries);
 
-    /// <summary>What no SQL command accounts for: JSON, the handler's own work, EF's change tracking and SQL generation, GC.</summary>
+    /// <summary>What no EF command accounts for: the handler's prepared SQLite statements, JSON, the handler's own work, EF's SQL generation, GC.</summary>
     public double OtherMilliseconds => WallMilliseconds - Steps.Sum(s => s.Milliseconds);
 }
 

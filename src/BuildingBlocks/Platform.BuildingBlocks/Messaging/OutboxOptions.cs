@@ -24,8 +24,11 @@ public sealed class OutboxOptions
 
     public int BatchSize { get; set; } = 50;
 
-    /// <summary>Deliveries handed at once to a consumer that handles batches.</summary>
-    public int ConsumerBatchSize { get; set; } = 1000;
+    /// <summary>
+    /// Deliveries handed at once to a consumer that handles batches (only those due: in steady state a batch is small).
+    /// 10,000 catches up a backlog of 1,000,000 counted events on SQLite in under a minute (README, Benchmarks).
+    /// </summary>
+    public int ConsumerBatchSize { get; set; } = 10_000;
 
     /// <summary>The delay before attempt <paramref name="attempts"/> + 1.</summary>
     public TimeSpan RetryDelay(int attempts)

@@ -41,10 +41,10 @@ internal static class CounterBook
     private static readonly string[] CounterColumns = ["IndicatorCode", "RegionCode", "Day", "Value"];
 
     /// <summary>
-    /// Stores the events whose id is not stored yet and returns them. SQLite: an <c>INSERT … ON CONFLICT DO
-    /// NOTHING</c> per event, prepared once; PostgreSQL: the same with many rows a statement, <c>RETURNING</c> the
-    /// ids stored (a redelivered event is skipped by the primary key, so two relays racing on one event cannot both
-    /// count it). Elsewhere a read of the known ids and tracked inserts.
+    /// Stores the events whose id is not stored yet and returns them: <c>INSERT … ON CONFLICT DO NOTHING</c> (SQLite: one
+    /// row a statement, prepared once; PostgreSQL: a few hundred rows a statement, <c>RETURNING</c> the ids stored). A
+    /// redelivered event is skipped by the primary key, so two relays racing on one event cannot both count it.
+    /// Elsewhere a read of the known ids and tracked inserts.
     /// </summary>
     private static async Task<List<CountedEvent>> StoreNewAsync(InsightsDbContext db, List<CountedEvent> batch, CancellationToken cancellationToken)
     {
@@ -63,7 +63,7 @@ internal static class CounterBook
         {
             var unseen = new List<CountedEvent>(batch.Count);
             await using var insert = await SqlitePreparedRows.PrepareAsync(
-                db, $"INSERT INTO {table} ({columns}) VALUES ({Placeholders(EventColumns.Length)}) ON CONFLICT (\"EventId\") DO NOTHING", typeof(CountedEvent), EventColumns, cancellationToken);
+                db, $"INSERT INTO {table} ({columns}) VALUES ({SqlitePreparedRows.Placeholders(EventColumns.Length)}) ON CONFLICT (\"EventId\") DO NOTHING", typeof(CountedEvent), EventColumns, cancellationToken);
             foreach (var e in batch)
             {
                 if (await insert.RunAsync([e.EventId, e.EventName, e.Day, e.RegionCode, e.PersonBlindIndex, e.Amount, e.Attributes, e.ReceivedAt], cancellationToken) > 0)
@@ -123,11 +123,13 @@ internal static class CounterBook
             }
 
             var filter = FactFilter.Parse(indicator.Filter);
+            // By person alone (the person index; a person has few events), the event name checked here: with the name in
+            // the query SQLite would walk every event of that name instead.
             var earlier = await db.Events.AsNoTracking()
-                .Where(e => e.EventName == indicator.EventName && e.PersonBlindIndex != null && EF.Parameter(people).Contains(e.PersonBlindIndex))
-                .Select(e => new { e.PersonBlindIndex, e.Day, e.RegionCode, e.Attributes })
+                .Where(e => EF.Parameter(people).Contains(e.PersonBlindIndex))
+                .Select(e => new { e.EventName, e.PersonBlindIndex, e.Day, e.RegionCode, e.Attributes })
                 .ToListAsync(cancellationToken);
-            foreach (var group in earlier.Where(e => filter.Matches(e.Attributes)).GroupBy(e => e.PersonBlindIndex!))
+            foreach (var group in earlier.Where(e => e.EventName == indicator.EventName && filter.Matches(e.Attributes)).GroupBy(e => e.PersonBlindIndex!))
             {
                 var first = group.OrderBy(e => e.Day).ThenBy(e => e.RegionCode, StringComparer.Ordinal).First();
                 result[(indicator.Code, group.Key)] = (first.Day, first.RegionCode);
@@ -138,8 +140,8 @@ internal static class CounterBook
     }
 
     /// <summary>
-    /// Adds the changes to the stored counters. On SQLite an <c>INSERT … ON CONFLICT DO UPDATE</c> per change, prepared
-    /// once; on PostgreSQL one such statement per few hundred changes; both run at once on the context's connection and
+    /// Adds the changes to the stored counters with <c>INSERT … ON CONFLICT DO UPDATE</c> (SQLite: one row a statement,
+    /// prepared once; PostgreSQL: a few hundred rows a statement); both run at once on the context's connection and
     /// transaction (the caller's transaction makes them atomic with the events). Elsewhere tracked, saved with the
     /// caller's changes.
     /// </summary>
@@ -183,8 +185,11 @@ internal static class CounterBook
         {
             // SQLite keeps decimals as text: the sum is computed as a number and rounded to the fen again.
             await using var upsert = await SqlitePreparedRows.PrepareAsync(
-                db, $"INSERT INTO {name} AS c (\"IndicatorCode\", \"RegionCode\", \"Day\", \"Value\") VALUES ({Placeholders(4)}) {Conflict}ROUND(c.\"Value\" + excluded.\"Value\", 2)",
-                typeof(Counter), CounterColumns, cancellationToken);
+                db,
+                $"INSERT INTO {name} AS c (\"IndicatorCode\", \"RegionCode\", \"Day\", \"Value\") VALUES ({SqlitePreparedRows.Placeholders(4)}) {Conflict}ROUND(c.\"Value\" + excluded.\"Value\", 2)",
+                typeof(Counter),
+                CounterColumns,
+                cancellationToken);
             foreach (var change in changes)
             {
                 await upsert.RunAsync([change.Key.Indicator, change.Key.Region, change.Key.Day, change.Value], cancellationToken);
@@ -218,8 +223,6 @@ internal static class CounterBook
         postgres = provider == "Npgsql.EntityFrameworkCore.PostgreSQL";
         return postgres || provider == "Microsoft.EntityFrameworkCore.Sqlite";
     }
-
-    private static string Placeholders(int count) => string.Join(", ", Enumerable.Range(0, count).Select(i => $"${i}"));
 
     private static string TableName(InsightsDbContext db, Type entity, bool postgres)
     {
