@@ -124,8 +124,14 @@ internal static class IndicatorEndpoints
         indicator.Filter = (request.Filter ?? "").Trim();
         indicator.Description = (request.Description ?? "").Trim();
         indicator.DefinedAt = time.GetUtcNow();
-        await db.SaveChangesAsync(cancellationToken);
-        var recounted = changed ? await CounterBook.RebuildAsync(db, indicator, cancellationToken) : 0;
+        var recounted = await CounterBook.InTurnAsync(
+            db,
+            async token =>
+            {
+                await db.SaveChangesAsync(token);
+                return changed ? await CounterBook.RebuildAsync(db, indicator, token) : 0;
+            },
+            cancellationToken);
         EntityTags.Set(http, indicator);
         return TypedResults.Ok(new IndicatorDefinedResponse(IndicatorResponse.From(indicator), changed, recounted));
     }

@@ -19,6 +19,7 @@ internal static class CounterBook
     public static async Task<int> CountAsync(InsightsDbContext db, IReadOnlyList<CountedEvent> events, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(events);
+        await TakeTurnAsync(db, exclusive: false, cancellationToken);
         var batch = events.DistinctBy(e => e.EventId).ToList();
         var names = batch.Select(e => e.EventName).Distinct().ToArray();
         var indicators = await db.Indicators.AsNoTracking().Where(i => i.EventName != null && names.Contains(i.EventName)).ToListAsync(cancellationToken);
@@ -216,6 +217,41 @@ internal static class CounterBook
         }
     }
 
+    /// <summary>
+    /// Runs <paramref name="work"/> (a change of definitions and the rebuild it needs) in one transaction that counting
+    /// cannot interleave with: a crash leaves the old definition with its counters, and an event counted while an
+    /// indicator is rebuilt is counted once, either in the rebuild or after it with the new definition. SQLite: the
+    /// transaction holds the file's write lock from its start, as a counted batch's does. PostgreSQL: an exclusive
+    /// transaction-level advisory lock, which counting takes shared (batches still run side by side). SQL Server:
+    /// only the transaction (untested here).
+    /// </summary>
+    public static async Task<T> InTurnAsync<T>(InsightsDbContext db, Func<CancellationToken, Task<T>> work, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(work);
+        var strategy = db.Database.CreateExecutionStrategy();
+        return await strategy.ExecuteAsync(async () =>
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            await TakeTurnAsync(db, exclusive: true, cancellationToken);
+            var result = await work(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+            return result;
+        });
+    }
+
+    /// <summary>The advisory lock key of the Insights counters on PostgreSQL (any fixed number no other module uses).</summary>
+    private const long CountersLockKey = 0x1A51_C0_0001;
+
+    /// <summary>On PostgreSQL inside a transaction, waits for the counters' advisory lock (released at commit).</summary>
+    private static async Task TakeTurnAsync(InsightsDbContext db, bool exclusive, CancellationToken cancellationToken)
+    {
+        if (db.Database.ProviderName == "Npgsql.EntityFrameworkCore.PostgreSQL" && db.Database.CurrentTransaction is not null)
+        {
+            await db.Database.ExecuteSqlRawAsync(exclusive ? "SELECT pg_advisory_xact_lock({0})" : "SELECT pg_advisory_xact_lock_shared({0})", [CountersLockKey], cancellationToken);
+        }
+    }
+
     /// <summary>Whether the provider takes the set-based SQL (SQLite, PostgreSQL); the rest go through the change tracker.</summary>
     private static bool IsSetBased(InsightsDbContext db, out bool postgres)
     {
@@ -230,7 +266,7 @@ internal static class CounterBook
         return table.GetSchema() is { } schema && postgres ? $"\"{schema}\".\"{table.GetTableName()}\"" : $"\"{table.GetTableName()}\"";
     }
 
-    /// <summary>Recounts one indicator from every event kept (after its definition changed). Saves.</summary>
+    /// <summary>Recounts one indicator from every event kept (after its definition changed). Saves. Run it <see cref="InTurnAsync"/>.</summary>
     public static async Task<int> RebuildAsync(InsightsDbContext db, Indicator indicator, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(indicator);

@@ -22,15 +22,24 @@ internal sealed class ReferenceDataSeeder(InsightsDbContext db) : IModuleSeeder
         var ids = (await db.Targets.AsNoTracking().Select(t => t.Id).ToListAsync(cancellationToken)).ToHashSet();
         db.Targets.AddRange(SeedTargets.All().Where(t => ids.Add(t.Id) && slots.Add((t.RegionCode, t.IndicatorCode, t.FromYear, t.ToYear))));
 
-        if (db.ChangeTracker.HasChanges())
+        if (!db.ChangeTracker.HasChanges())
         {
-            await db.SaveChangesAsync(cancellationToken);
+            return;
         }
 
-        // An indicator a release adds counts the events kept before it existed.
-        foreach (var indicator in added.Where(i => i.EventName is not null))
-        {
-            await CounterBook.RebuildAsync(db, indicator, cancellationToken);
-        }
+        // An indicator a release adds counts the events kept before it existed (with the indicator, in one transaction).
+        await CounterBook.InTurnAsync(
+            db,
+            async token =>
+            {
+                await db.SaveChangesAsync(token);
+                foreach (var indicator in added.Where(i => i.EventName is not null))
+                {
+                    await CounterBook.RebuildAsync(db, indicator, token);
+                }
+
+                return added.Count;
+            },
+            cancellationToken);
     }
 }
