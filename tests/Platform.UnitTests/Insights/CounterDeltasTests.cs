@@ -81,6 +81,7 @@ public sealed class CounterDeltasTests
         var changes = NonZero(deltas);
         Assert.Equal(1m, changes[("businesses", "500107", March5)]);
         Assert.Equal(1m, changes[("businesses", "500000", March5)]);
+        Assert.Equal(2, changes.Count); // no made-up "500100" city: Chongqing's districts are directly under the municipality
         Assert.DoesNotContain(changes.Keys, k => k.Region.StartsWith("51", StringComparison.Ordinal));
     }
 

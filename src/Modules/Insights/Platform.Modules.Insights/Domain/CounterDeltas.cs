@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Platform.BuildingBlocks.Identity;
 
 namespace Platform.Modules.Insights.Domain;
@@ -6,10 +7,13 @@ namespace Platform.Modules.Insights.Domain;
 /// The changes to counters that new events make, computed without a database: each matching indicator
 /// adds 1 (count), the amount (sum) or, for a distinct person, 1 on the person's earliest day (moving the
 /// count when an earlier event arrives late). Every change is made in the event's region, its city and its
-/// province. Order of arrival does not matter: the result depends only on the set of events.
+/// province (a Chongqing district: the district and the municipality). Order of arrival does not matter: the result depends only on the set of events.
 /// </summary>
 internal sealed class CounterDeltas
 {
+    private static readonly RegionCatalog Regions = RegionCatalog.LoadEmbedded();
+    private static readonly ConcurrentDictionary<string, string[]> Levels = new(StringComparer.Ordinal);
+
     private readonly Dictionary<(string Indicator, string Region, DateOnly Day), decimal> deltas = [];
 
     // Each person's earliest matching event per distinct-person indicator, as counted so far (kept across calls).
@@ -74,10 +78,30 @@ internal sealed class CounterDeltas
 
     private void Change(string indicator, string region, DateOnly day, decimal value)
     {
-        foreach (var level in RegionCode.SelfAndAncestors(region))
+        foreach (var level in Levels.GetOrAdd(region, LevelsOf))
         {
             var key = (indicator, level, day);
             deltas[key] = deltas.GetValueOrDefault(key) + value;
         }
+    }
+
+    /// <summary>
+    /// The region and its ancestors in the catalog: county, city, province; a Chongqing district and the municipality
+    /// (no made-up "500100" city in between). A code the catalog does not know: by its digits.
+    /// </summary>
+    private static string[] LevelsOf(string region)
+    {
+        if (!Regions.TryGet(region, out var known))
+        {
+            return RegionCode.SelfAndAncestors(region);
+        }
+
+        var levels = new List<string>(3) { region };
+        while (known.ParentCode is { } parent && Regions.TryGet(parent, out known))
+        {
+            levels.Add(parent);
+        }
+
+        return [.. levels];
     }
 }
