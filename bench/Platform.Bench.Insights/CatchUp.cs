@@ -295,7 +295,7 @@ internal static class CatchUp
         if (result.BothConsumers)
         {
             result.VeteranDeliveredAtEnd = await DeliveredAsync(database, VeteranConsumer, cancellationToken);
-            result.Checks.Add(string.Create(CultureInfo.InvariantCulture, $"{result.VeteranDeliveredAtEnd:N0} of {result.Messages:N0} veteran employment deliveries Delivered when Insights was done (one delivery at a time, up to 50 a pass)"));
+            result.Checks.Add(string.Create(CultureInfo.InvariantCulture, $"{result.VeteranDeliveredAtEnd:N0} of {result.Messages:N0} veteran employment deliveries Delivered when Insights was done (a batch consumer too: the relay hands out the oldest due deliveries of both)"));
         }
 
         await using var db = database.Insights();

@@ -37,18 +37,18 @@ internal sealed record HandlerPieces(int Events, double DeserializeMilliseconds,
 /// Runs the host's own <see cref="OutboxRelay"/> in the bench process, wired as the host wires it for this case: the
 /// Insights module's services (its context and its eleven batch consumers, <see cref="InsightsModule.AddServices"/>), the
 /// producing module's context as a module database, the options of the <c>Outbox</c> section, and stand-ins (that are
-/// never handed work) for the host's single-delivery consumers of other modules so the relay queries for them as the host
+/// never handed work) for the host's other consumers (batch or single-delivery) so the relay queries for them as the host
 /// does. Every EF command, connection opening and transaction is timed through EF's DiagnosticListener and filed by what
 /// its SQL does.
 /// </summary>
 internal static class RelayProfiler
 {
-    /// <summary>The single-delivery consumers the host registers (VeteranEmploymentModule, ReturnHomeEntrepreneurshipModule).</summary>
-    private static readonly (string EventName, string Consumer)[] HostSingleConsumers =
+    /// <summary>The other consumers the host registers (VeteranEmploymentModule, ReturnHomeEntrepreneurshipModule), and whether each takes batches.</summary>
+    private static readonly (string EventName, string Consumer, bool Batches)[] HostOtherConsumers =
     [
-        (TrainingCompleted.Name, "veteran_employment.training_completed"),
-        (BusinessRegistered.Name, "veteran_employment.business_registered"),
-        (VeteranRegistered.Name, "return_home_entrepreneurship.veteran_registered"),
+        (TrainingCompleted.Name, "veteran_employment.training_completed", true),
+        (BusinessRegistered.Name, "veteran_employment.business_registered", false),
+        (VeteranRegistered.Name, "return_home_entrepreneurship.veteran_registered", false),
     ];
 
     public static async Task<RelayProfile> RunAsync(
@@ -67,9 +67,13 @@ internal static class RelayProfiler
             new ModuleContext(configuration, environment, ProducerOutboxContext.Module, HostRunMode.Serve));
 
         // The veteran module's real consumer is not here: with its deliveries pending, a stand-in would take them.
-        foreach (var (eventName, consumer) in HostSingleConsumers.Where(c => !(veteranDeliveriesPending && c.EventName == TrainingCompleted.Name)))
+        foreach (var (eventName, consumer, batches) in HostOtherConsumers.Where(c => !(veteranDeliveriesPending && c.EventName == TrainingCompleted.Name)))
         {
-            services.AddSingleton(new IntegrationEventSubscription(eventName, consumer, (_, _, _, _) => throw new InvalidOperationException($"{consumer} is a stand-in of the bench.")));
+            services.AddSingleton(new IntegrationEventSubscription(
+                eventName,
+                consumer,
+                (_, _, _, _) => throw new InvalidOperationException($"{consumer} is a stand-in of the bench."),
+                batches ? (_, _, _) => throw new InvalidOperationException($"{consumer} is a stand-in of the bench.") : null));
         }
 
         services.Configure<OutboxOptions>(configuration.GetSection(OutboxOptions.SectionName));

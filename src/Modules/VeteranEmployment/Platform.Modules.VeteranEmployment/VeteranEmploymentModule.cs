@@ -39,7 +39,7 @@ public sealed class VeteranEmploymentModule : IModule
         services.AddModuleDbContext<VeteranEmploymentDbContext, VeteranEmploymentDbContextSqlite, VeteranEmploymentDbContextPostgreSql, VeteranEmploymentDbContextSqlServer>(context);
         services.AddScoped<IModuleSeeder, ReferenceDataSeeder>();
         services.AddValidatorsFromAssemblyContaining<VeteranEmploymentModule>(ServiceLifetime.Singleton, includeInternalTypes: true);
-        services.AddIntegrationEventHandler<TrainingCompleted, TrainingCompletedHandler, VeteranEmploymentDbContext>("veteran_employment.training_completed");
+        services.AddBatchIntegrationEventHandler<TrainingCompleted, TrainingCompletedHandler, VeteranEmploymentDbContext>("veteran_employment.training_completed");
         services.AddIntegrationEventHandler<BusinessRegistered, BusinessRegisteredHandler, VeteranEmploymentDbContext>("veteran_employment.business_registered");
         services.AddPermissions(VeteranPermissions.Grants);
     }
