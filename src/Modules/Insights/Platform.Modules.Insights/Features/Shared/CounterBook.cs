@@ -19,7 +19,7 @@ internal static class CounterBook
     public static async Task<int> CountAsync(InsightsDbContext db, IReadOnlyList<CountedEvent> events, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(events);
-        await TakeTurnAsync(db, exclusive: false, cancellationToken);
+        await TakeTurnAsync(db, cancellationToken);
         var batch = events.DistinctBy(e => e.EventId).ToList();
         var names = batch.Select(e => e.EventName).Distinct().ToArray();
         var indicators = await db.Indicators.AsNoTracking().Where(i => i.EventName != null && names.Contains(i.EventName)).ToListAsync(cancellationToken);
@@ -221,9 +221,10 @@ internal static class CounterBook
     /// Runs <paramref name="work"/> (a change of definitions and the rebuild it needs) in one transaction that counting
     /// cannot interleave with: a crash leaves the old definition with its counters, and an event counted while an
     /// indicator is rebuilt is counted once, either in the rebuild or after it with the new definition. SQLite: the
-    /// transaction holds the file's write lock from its start, as a counted batch's does. PostgreSQL: an exclusive
-    /// transaction-level advisory lock, which counting takes shared (batches still run side by side). SQL Server:
-    /// only the transaction (untested here).
+    /// transaction holds the file's write lock from its start, as a counted batch's does. PostgreSQL: a
+    /// transaction-level advisory lock that every counted batch takes too, so batches of several relay instances also
+    /// take turns (a person counted once by a distinct-person indicator is decided by what earlier batches stored).
+    /// SQL Server: only the transaction (untested here).
     /// </summary>
     public static async Task<T> InTurnAsync<T>(InsightsDbContext db, Func<CancellationToken, Task<T>> work, CancellationToken cancellationToken)
     {
@@ -233,7 +234,7 @@ internal static class CounterBook
         return await strategy.ExecuteAsync(async () =>
         {
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-            await TakeTurnAsync(db, exclusive: true, cancellationToken);
+            await TakeTurnAsync(db, cancellationToken);
             var result = await work(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
             return result;
@@ -244,11 +245,11 @@ internal static class CounterBook
     private const long CountersLockKey = 0x1A51_C0_0001;
 
     /// <summary>On PostgreSQL inside a transaction, waits for the counters' advisory lock (released at commit).</summary>
-    private static async Task TakeTurnAsync(InsightsDbContext db, bool exclusive, CancellationToken cancellationToken)
+    private static async Task TakeTurnAsync(InsightsDbContext db, CancellationToken cancellationToken)
     {
         if (db.Database.ProviderName == "Npgsql.EntityFrameworkCore.PostgreSQL" && db.Database.CurrentTransaction is not null)
         {
-            await db.Database.ExecuteSqlRawAsync(exclusive ? "SELECT pg_advisory_xact_lock({0})" : "SELECT pg_advisory_xact_lock_shared({0})", [CountersLockKey], cancellationToken);
+            await db.Database.ExecuteSqlRawAsync("SELECT pg_advisory_xact_lock({0})", [CountersLockKey], cancellationToken);
         }
     }
 
