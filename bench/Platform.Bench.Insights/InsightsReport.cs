@@ -46,6 +46,11 @@ internal sealed class InsightsRun
 
     public List<ProgressCall> Calls { get; } = [];
 
+    public List<Redefinition> Redefinitions { get; } = [];
+
+    /// <summary>Sichuan's progress 2021–2025 after the redefinitions (restored to the seeded measure), checked against the tallies.</summary>
+    public ProgressCall? AfterRedefinitions { get; set; }
+
     public List<QueryPlan> Plans { get; } = [];
 
     public List<CatchUpResult> CatchUps { get; } = [];
@@ -85,6 +90,7 @@ internal static class InsightsReport
         RenderAims(md, run);
         RenderData(md, run);
         RenderProgress(md, run);
+        RenderRedefinitions(md, run);
         RenderCatchUps(md, run);
         RenderPlans(md, run);
         return md.ToString();
@@ -225,6 +231,33 @@ internal static class InsightsReport
             md.AppendLine("</details>");
             md.AppendLine();
         }
+    }
+
+    private static void RenderRedefinitions(StringBuilder md, InsightsRun run)
+    {
+        if (run.Redefinitions.Count == 0)
+        {
+            return;
+        }
+
+        md.AppendLine("## Redefining an indicator");
+        md.AppendLine();
+        md.AppendLine(F($"`PUT /api/insights/indicators/{run.Redefinitions[0].Indicator}` as an administrator, after the measurements on the same host: to another measure and back to the seeded one. Each answer comes after the indicator's counters were deleted and rebuilt from every kept event of its name, in one transaction that counting takes turns with (the relay's batches wait for it)."));
+        md.AppendLine();
+        md.AppendLine("| Measure | Status | Events recounted | Time |");
+        md.AppendLine("| --- | ---: | ---: | ---: |");
+        foreach (var r in run.Redefinitions)
+        {
+            md.AppendLine(F($"| {r.Measure} | {r.Status} | {r.EventsRecounted:N0} | {r.Milliseconds / 1000:0.0} s |"));
+        }
+
+        if (run.AfterRedefinitions is { } after)
+        {
+            md.AppendLine();
+            md.AppendLine(F($"Then `{after.Path}`: {after.Facts}; {(after.Mismatches == 0 ? F($"{after.Checks.Count} rows equal to the tallies") : F($"**{after.Mismatches} wrong**"))}{(after.Error is null ? "" : " **error:** " + after.Error)}."));
+        }
+
+        md.AppendLine();
     }
 
     private static void RenderCatchUps(StringBuilder md, InsightsRun run)

@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Platform.Bench;
 using Platform.Bench.Insights;
 using Platform.BuildingBlocks.Identity;
+using Platform.Modules.Insights.Persistence.Seeding;
 
 // Insights benchmark (not a test): progress and regional comparison over counters built from --events counted events,
 // through HTTP against the built host on 127.0.0.1, checked against the generated events; then the catch-up of an outbox
@@ -186,6 +187,20 @@ try
                 run.Calls.Add(call);
                 Progress(string.Create(CultureInfo.InvariantCulture, $"{label}: first {call.FirstMilliseconds:0.0} ms, warm p50 {call.Warm.P50:0.0} ms, p99 {call.Warm.P99:0.0} ms; {call.Facts}; {(call.Mismatches == 0 ? "checked" : call.Mismatches + " MISMATCHES")}{(call.Error is null ? "" : " error: " + call.Error)}"));
             }
+
+            // 2b. An administrator changes how the busiest indicator counts and back: two rebuilds over its kept events,
+            // then Sichuan's progress checked again against the tallies.
+            run.Phase("redefinition");
+            run.Redefinitions.AddRange(await Redefinitions.RunAsync(client, SeedIndicators.SubsidisedTrainings, ["DistinctPerson", "Count"], cancellationToken));
+            foreach (var r in run.Redefinitions)
+            {
+                Progress(string.Create(CultureInfo.InvariantCulture, $"redefined {r.Indicator} as {r.Measure}: {r.Status}, {r.EventsRecounted:N0} events recounted in {r.Milliseconds / 1000:0.0} s"));
+            }
+
+            run.AfterRedefinitions = await ProgressMeasurements.MeasureAsync(
+                client, "Sichuan, 2021–2025, after the redefinitions", "/progress?regionCode=510000&fromYear=2021&toYear=2025", "operator", "510000", 1,
+                body => ProgressMeasurements.CheckProgress(body, expected, today), cancellationToken);
+            Progress($"after the redefinitions: {(run.AfterRedefinitions.Mismatches == 0 ? "checked" : run.AfterRedefinitions.Mismatches + " MISMATCHES")}");
 
             await server.StopAsync(TimeSpan.FromSeconds(15));
         }

@@ -38,6 +38,9 @@ internal sealed class InsightsClient(Uri baseUri) : IDisposable
     public Task<Answer> PostAsync(string token, string path, object body, CancellationToken cancellationToken) =>
         SendAsync(token, new HttpRequestMessage(HttpMethod.Post, Prefix + path) { Content = new StringContent(JsonSerializer.Serialize(body), Encoding.UTF8, "application/json") }, cancellationToken);
 
+    public Task<Answer> PutAsync(string token, string path, object body, CancellationToken cancellationToken) =>
+        SendAsync(token, new HttpRequestMessage(HttpMethod.Put, Prefix + path) { Content = new StringContent(JsonSerializer.Serialize(body), Encoding.UTF8, "application/json") }, cancellationToken);
+
     public void Dispose() => http.Dispose();
 
     private async Task<Answer> SendAsync(string token, HttpRequestMessage request, CancellationToken cancellationToken)
@@ -55,6 +58,9 @@ internal sealed class InsightsClient(Uri baseUri) : IDisposable
 
 /// <summary>One measured request: the first call after the host started (or after the previous request), warm calls, what the answer held and whether it is right.</summary>
 internal sealed record ProgressCall(string Label, string Path, string Caller, double FirstMilliseconds, LatencySummary Warm, string Facts, IReadOnlyList<string> Checks, int Mismatches, string? Error);
+
+/// <summary>One redefinition of an indicator through <c>PUT /indicators/{code}</c>: its measure, the time until the answer (the rebuild included) and the events recounted.</summary>
+internal sealed record Redefinition(string Indicator, string Measure, double Milliseconds, int Status, int EventsRecounted);
 
 /// <summary>A target the bench set for Sichuan through the API (no seed document gives the province one).</summary>
 internal sealed record BenchTarget(string Indicator, int FromYear, int ToYear, string Kind, decimal Value, decimal Baseline);
@@ -255,4 +261,52 @@ internal static class ProgressMeasurements
     }
 
     public static string Shorten(Answer answer) => $"{answer.Status} {answer.Body[..Math.Min(300, answer.Body.Length)]}";
+}
+
+/// <summary>
+/// Redefines an indicator as an administrator, as a bureau would when it changes how one counts: to another measure and
+/// back, each answered after its counters were rebuilt from the kept events (in the transaction that counting takes turns with).
+/// </summary>
+internal static class Redefinitions
+{
+    public static async Task<IReadOnlyList<Redefinition>> RunAsync(InsightsClient client, string indicator, IReadOnlyList<string> measures, CancellationToken cancellationToken)
+    {
+        var administrator = StudioClient.Token("administrator", "*");
+        var current = await client.GetAsync(administrator, "/indicators/" + indicator, cancellationToken);
+        if (current.Status != 200)
+        {
+            throw new BenchFailureException($"GET /api/insights/indicators/{indicator}: {current.Status} {current.Body}");
+        }
+
+        using var document = JsonDocument.Parse(current.Body);
+        var definition = document.RootElement;
+        var results = new List<Redefinition>();
+        foreach (var measure in measures)
+        {
+            var answer = await client.PutAsync(
+                administrator,
+                "/indicators/" + indicator,
+                new
+                {
+                    nameZh = definition.GetProperty("nameZh").GetString(),
+                    nameEn = definition.GetProperty("nameEn").GetString(),
+                    unit = definition.GetProperty("unit").GetString(),
+                    eventName = definition.GetProperty("eventName").GetString(),
+                    measure,
+                    filter = definition.GetProperty("filter").GetString(),
+                    description = definition.GetProperty("description").GetString(),
+                },
+                cancellationToken);
+            var recounted = 0;
+            if (answer.Status == 200)
+            {
+                using var defined = JsonDocument.Parse(answer.Body);
+                recounted = defined.RootElement.GetProperty("eventsRecounted").GetInt32();
+            }
+
+            results.Add(new Redefinition(indicator, measure, answer.Milliseconds, answer.Status, recounted));
+        }
+
+        return results;
+    }
 }
