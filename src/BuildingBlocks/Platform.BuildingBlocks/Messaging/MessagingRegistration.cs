@@ -81,27 +81,25 @@ public static class MessagingRegistration
         await strategy.ExecuteAsync(async () =>
         {
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-            if (inboxConsumer is null)
+            var fresh = messages;
+            if (inboxConsumer is not null)
             {
-                await provider.GetRequiredService<THandler>().HandleBatchAsync(messages.Select(m => IntegrationEventSerializer.Deserialize<TEvent>(m.Payload)).ToList(), cancellationToken);
-                await db.SaveChangesAsync(cancellationToken);
-                await transaction.CommitAsync(cancellationToken);
-                return;
+                var ids = messages.Select(m => m.MessageId).ToArray();
+                var handled = (await db.InboxRecords.AsNoTracking().Where(r => r.Consumer == inboxConsumer && EF.Parameter(ids).Contains(r.MessageId)).Select(r => r.MessageId).ToListAsync(cancellationToken)).ToHashSet();
+                fresh = messages.Where(m => handled.Add(m.MessageId)).ToList();
+                if (fresh.Count == 0)
+                {
+                    return;
+                }
             }
 
-            var consumer = inboxConsumer;
-            var ids = messages.Select(m => m.MessageId).ToArray();
-            var handled = (await db.InboxRecords.AsNoTracking().Where(r => r.Consumer == consumer && EF.Parameter(ids).Contains(r.MessageId)).Select(r => r.MessageId).ToListAsync(cancellationToken)).ToHashSet();
-            var fresh = messages.Where(m => handled.Add(m.MessageId)).ToList();
-            if (fresh.Count == 0)
+            await provider.GetRequiredService<THandler>().HandleBatchAsync(fresh.Select(m => IntegrationEventSerializer.Deserialize<TEvent>(m.Payload)).ToList(), cancellationToken);
+            if (inboxConsumer is not null)
             {
-                return;
+                var now = provider.GetRequiredService<TimeProvider>().GetUtcNow();
+                db.InboxRecords.AddRange(fresh.Select(m => new InboxRecord { MessageId = m.MessageId, Consumer = inboxConsumer, HandledAt = now }));
             }
 
-            var events = fresh.Select(m => IntegrationEventSerializer.Deserialize<TEvent>(m.Payload)).ToList();
-            await provider.GetRequiredService<THandler>().HandleBatchAsync(events, cancellationToken);
-            var now = provider.GetRequiredService<TimeProvider>().GetUtcNow();
-            db.InboxRecords.AddRange(fresh.Select(m => new InboxRecord { MessageId = m.MessageId, Consumer = consumer, HandledAt = now }));
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         });

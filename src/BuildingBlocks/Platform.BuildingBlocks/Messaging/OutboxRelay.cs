@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
+using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -103,9 +104,8 @@ public sealed partial class OutboxRelay(
         var db = (ModuleDbContext)scope.ServiceProvider.GetRequiredService(database.ContextType);
         var now = time.GetUtcNow();
         var candidates = await db.OutboxDeliveries.AsNoTracking()
-            .Where(d => d.Status == DeliveryStatus.Pending && d.NextAttemptAt <= now
-                && (d.LeaseExpiresAt == null || d.LeaseExpiresAt < now)
-                && consumers.Contains(d.Consumer))
+            .Where(Claimable(now))
+            .Where(d => consumers.Contains(d.Consumer))
             .OrderBy(d => d.NextAttemptAt)
             .Select(d => d.Id)
             .Take(settings.BatchSize)
@@ -118,7 +118,7 @@ public sealed partial class OutboxRelay(
             var leaseUntil = now + settings.LeaseDuration;
             var claimed = await db.WriteAsync(
                 token => db.OutboxDeliveries
-                    .Where(d => d.Id == id && d.Status == DeliveryStatus.Pending && d.NextAttemptAt <= now && (d.LeaseExpiresAt == null || d.LeaseExpiresAt < now))
+                    .Where(Claimable(now)).Where(d => d.Id == id)
                     .ExecuteUpdateAsync(s => s.SetProperty(d => d.LeaseOwner, InstanceId).SetProperty(d => d.LeaseExpiresAt, leaseUntil), token),
                 cancellationToken);
             if (claimed == 0)
@@ -181,7 +181,8 @@ public sealed partial class OutboxRelay(
             var db = (ModuleDbContext)scope.ServiceProvider.GetRequiredService(database.ContextType);
             var now = time.GetUtcNow();
             due = (await db.OutboxDeliveries.AsNoTracking()
-                    .Where(d => d.Status == DeliveryStatus.Pending && d.NextAttemptAt <= now && (d.LeaseExpiresAt == null || d.LeaseExpiresAt < now) && consumers.Contains(d.Consumer))
+                    .Where(Claimable(now))
+                    .Where(d => consumers.Contains(d.Consumer))
                     .OrderBy(d => d.NextAttemptAt)
                     .Select(d => new { d.Id, d.Consumer })
                     .Take(settings.ConsumerBatchSize)
@@ -211,7 +212,8 @@ public sealed partial class OutboxRelay(
         var leaseUntil = now + settings.LeaseDuration;
         await db.WriteAsync(
             token => db.OutboxDeliveries
-                .Where(d => EF.Parameter(candidates).Contains(d.Id) && d.Status == DeliveryStatus.Pending && (d.LeaseExpiresAt == null || d.LeaseExpiresAt < now))
+                .Where(Claimable(now))
+                .Where(d => EF.Parameter(candidates).Contains(d.Id))
                 .ExecuteUpdateAsync(s => s.SetProperty(d => d.LeaseOwner, InstanceId).SetProperty(d => d.LeaseExpiresAt, leaseUntil), token),
             cancellationToken);
         var rows = await db.OutboxDeliveries.AsNoTracking()
@@ -232,17 +234,7 @@ public sealed partial class OutboxRelay(
                 await using var dispatchScope = services.CreateAsyncScope();
                 await subscription.DispatchBatch!(dispatchScope.ServiceProvider, mine.Select(r => (r.Id, r.Payload)).ToList(), cancellationToken);
                 var ids = mine.Select(r => r.DeliveryId).ToList();
-                var done = time.GetUtcNow();
-                await db.WriteAsync(
-                    token => db.OutboxDeliveries.Where(d => EF.Parameter(ids).Contains(d.Id) && d.LeaseOwner == InstanceId).ExecuteUpdateAsync(s => s
-                        .SetProperty(d => d.Status, DeliveryStatus.Delivered)
-                        .SetProperty(d => d.Attempts, d => d.Attempts + 1)
-                        .SetProperty(d => d.LastAttemptAt, done)
-                        .SetProperty(d => d.DeliveredAt, done)
-                        .SetProperty(d => d.LastError, (string?)null)
-                        .SetProperty(d => d.LeaseOwner, (string?)null)
-                        .SetProperty(d => d.LeaseExpiresAt, (DateTimeOffset?)null), token),
-                    cancellationToken);
+                await MarkDeliveredAsync(db, db.OutboxDeliveries.Where(d => EF.Parameter(ids).Contains(d.Id) && d.LeaseOwner == InstanceId), cancellationToken);
                 Delivered.Add(mine.Count);
                 return mine.Count;
             }
@@ -290,16 +282,7 @@ public sealed partial class OutboxRelay(
         var mine = db.OutboxDeliveries.Where(d => d.Id == id && d.LeaseOwner == InstanceId);
         if (error is null)
         {
-            await db.WriteAsync(
-                token => mine.ExecuteUpdateAsync(s => s
-                    .SetProperty(d => d.Status, DeliveryStatus.Delivered)
-                    .SetProperty(d => d.Attempts, attempts)
-                    .SetProperty(d => d.LastAttemptAt, now)
-                    .SetProperty(d => d.DeliveredAt, now)
-                    .SetProperty(d => d.LastError, (string?)null)
-                    .SetProperty(d => d.LeaseOwner, (string?)null)
-                    .SetProperty(d => d.LeaseExpiresAt, (DateTimeOffset?)null), token),
-                cancellationToken);
+            await MarkDeliveredAsync(db, mine, cancellationToken);
             Delivered.Add(1);
             return;
         }
@@ -319,6 +302,28 @@ public sealed partial class OutboxRelay(
             cancellationToken);
         (dead ? DeadLettered : Failed).Add(1);
     }
+
+    /// <summary>The deliveries this instance leased and whose consumer handled them: one more attempt, delivered now, lease released.</summary>
+    private Task<int> MarkDeliveredAsync(ModuleDbContext db, IQueryable<OutboxDelivery> mine, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        return db.WriteAsync(
+            token => mine.ExecuteUpdateAsync(
+                s => s
+                    .SetProperty(d => d.Status, DeliveryStatus.Delivered)
+                    .SetProperty(d => d.Attempts, d => d.Attempts + 1)
+                    .SetProperty(d => d.LastAttemptAt, now)
+                    .SetProperty(d => d.DeliveredAt, now)
+                    .SetProperty(d => d.LastError, (string?)null)
+                    .SetProperty(d => d.LeaseOwner, (string?)null)
+                    .SetProperty(d => d.LeaseExpiresAt, (DateTimeOffset?)null),
+                token),
+            cancellationToken);
+    }
+
+    /// <summary>Pending, due, and not leased by a live relay instance.</summary>
+    private static Expression<Func<OutboxDelivery, bool>> Claimable(DateTimeOffset now) =>
+        d => d.Status == DeliveryStatus.Pending && d.NextAttemptAt <= now && (d.LeaseExpiresAt == null || d.LeaseExpiresAt < now);
 
     private static string Truncate(string value, int length) => value.Length <= length ? value : value[..length];
 

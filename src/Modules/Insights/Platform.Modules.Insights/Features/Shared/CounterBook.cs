@@ -59,7 +59,7 @@ internal static class CounterBook
         }
 
         var table = TableName(db, typeof(CountedEvent), postgres);
-        var columns = string.Join(", ", EventColumns.Select(c => $"\"{c}\""));
+        var columns = ColumnList(EventColumns);
         if (!postgres)
         {
             var unseen = new List<CountedEvent>(batch.Count);
@@ -67,7 +67,7 @@ internal static class CounterBook
                 db, $"INSERT INTO {table} ({columns}) VALUES ({SqlitePreparedRows.Placeholders(EventColumns.Length)}) ON CONFLICT (\"EventId\") DO NOTHING", typeof(CountedEvent), EventColumns, cancellationToken);
             foreach (var e in batch)
             {
-                if (await insert.RunAsync([e.EventId, e.EventName, e.Day, e.RegionCode, e.PersonBlindIndex, e.Amount, e.Attributes, e.ReceivedAt], cancellationToken) > 0)
+                if (await insert.RunAsync(EventRow(e), cancellationToken) > 0)
                 {
                     unseen.Add(e);
                 }
@@ -79,30 +79,7 @@ internal static class CounterBook
         var stored = new HashSet<Guid>();
         foreach (var chunk in batch.Chunk(400))
         {
-            const int Columns = 8;
-            var values = new StringBuilder();
-            var parameters = new object[chunk.Length * Columns];
-            for (var i = 0; i < chunk.Length; i++)
-            {
-                var e = chunk[i];
-                var at = i * Columns;
-                values.Append(i == 0 ? "(" : ", (");
-                for (var c = 0; c < Columns; c++)
-                {
-                    values.Append(c == 0 ? "{" : ", {").Append(at + c).Append('}');
-                }
-
-                values.Append(')');
-                parameters[at] = e.EventId;
-                parameters[at + 1] = e.EventName;
-                parameters[at + 2] = e.Day;
-                parameters[at + 3] = e.RegionCode;
-                parameters[at + 4] = (object?)e.PersonBlindIndex ?? DBNull.Value;
-                parameters[at + 5] = e.Amount;
-                parameters[at + 6] = e.Attributes;
-                parameters[at + 7] = e.ReceivedAt;
-            }
-
+            var values = ValuesList(chunk.Select(EventRow).ToList(), out var parameters);
             var sql = $"INSERT INTO {table} ({columns}) VALUES {values} ON CONFLICT (\"EventId\") DO NOTHING RETURNING \"EventId\" AS \"Value\"";
             stored.UnionWith(await db.Database.SqlQueryRaw<Guid>(sql, parameters).ToListAsync(cancellationToken));
         }
@@ -181,19 +158,16 @@ internal static class CounterBook
         InsightsDbContext db, List<KeyValuePair<(string Indicator, string Region, DateOnly Day), decimal>> changes, bool postgres, CancellationToken cancellationToken)
     {
         var name = TableName(db, typeof(Counter), postgres);
+        var insert = $"INSERT INTO {name} AS c ({ColumnList(CounterColumns)}) VALUES";
         const string Conflict = "ON CONFLICT (\"IndicatorCode\", \"RegionCode\", \"Day\") DO UPDATE SET \"Value\" = ";
         if (!postgres)
         {
             // SQLite keeps decimals as text: the sum is computed as a number and rounded to the fen again.
             await using var upsert = await SqlitePreparedRows.PrepareAsync(
-                db,
-                $"INSERT INTO {name} AS c (\"IndicatorCode\", \"RegionCode\", \"Day\", \"Value\") VALUES ({SqlitePreparedRows.Placeholders(4)}) {Conflict}ROUND(c.\"Value\" + excluded.\"Value\", 2)",
-                typeof(Counter),
-                CounterColumns,
-                cancellationToken);
+                db, $"{insert} ({SqlitePreparedRows.Placeholders(CounterColumns.Length)}) {Conflict}ROUND(c.\"Value\" + excluded.\"Value\", 2)", typeof(Counter), CounterColumns, cancellationToken);
             foreach (var change in changes)
             {
-                await upsert.RunAsync([change.Key.Indicator, change.Key.Region, change.Key.Day, change.Value], cancellationToken);
+                await upsert.RunAsync(CounterRow(change), cancellationToken);
             }
 
             return;
@@ -201,20 +175,38 @@ internal static class CounterBook
 
         foreach (var chunk in changes.Chunk(250))
         {
-            var values = new StringBuilder();
-            var parameters = new object[chunk.Length * 4];
-            for (var i = 0; i < chunk.Length; i++)
-            {
-                values.Append(i == 0 ? "" : ", ").Append(System.Globalization.CultureInfo.InvariantCulture, $"({{{i * 4}}}, {{{(i * 4) + 1}}}, {{{(i * 4) + 2}}}, {{{(i * 4) + 3}}})");
-                parameters[i * 4] = chunk[i].Key.Indicator;
-                parameters[(i * 4) + 1] = chunk[i].Key.Region;
-                parameters[(i * 4) + 2] = chunk[i].Key.Day;
-                parameters[(i * 4) + 3] = chunk[i].Value;
-            }
-
-            var sql = $"INSERT INTO {name} AS c (\"IndicatorCode\", \"RegionCode\", \"Day\", \"Value\") VALUES {values} {Conflict}c.\"Value\" + excluded.\"Value\"";
+            var values = ValuesList(chunk.Select(CounterRow).ToList(), out var parameters);
+            var sql = $"{insert} {values} {Conflict}c.\"Value\" + excluded.\"Value\"";
             await db.Database.ExecuteSqlRawAsync(sql, parameters, cancellationToken);
         }
+    }
+
+    private static object?[] EventRow(CountedEvent e) => [e.EventId, e.EventName, e.Day, e.RegionCode, e.PersonBlindIndex, e.Amount, e.Attributes, e.ReceivedAt];
+
+    private static object?[] CounterRow(KeyValuePair<(string Indicator, string Region, DateOnly Day), decimal> change) =>
+        [change.Key.Indicator, change.Key.Region, change.Key.Day, change.Value];
+
+    private static string ColumnList(IEnumerable<string> columns) => string.Join(", ", columns.Select(c => $"\"{c}\""));
+
+    /// <summary><c>({0}, {1}), ({2}, {3})</c> for raw SQL through EF, with the rows' values in order (null as <see cref="DBNull"/>).</summary>
+    private static string ValuesList(IReadOnlyList<object?[]> rows, out object[] parameters)
+    {
+        var values = new StringBuilder();
+        var all = new List<object>();
+        foreach (var row in rows)
+        {
+            values.Append(all.Count == 0 ? "(" : ", (");
+            for (var c = 0; c < row.Length; c++)
+            {
+                values.Append(c == 0 ? "{" : ", {").Append(all.Count).Append('}');
+                all.Add(row[c] ?? DBNull.Value);
+            }
+
+            values.Append(')');
+        }
+
+        parameters = [.. all];
+        return values.ToString();
     }
 
     /// <summary>
